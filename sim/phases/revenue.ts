@@ -1,0 +1,68 @@
+import type { Phase, PhaseContext } from "./phase.js"
+
+/**
+ * Citizens earn, consume and buy AI services; labs earn by market share.
+ * Income_k(t) = income_k · (1 + v·(2u − 1)), u uniform: a source. A share goes to
+ * AI services, a share is saved, the rest is consumed (a sink). Labs split the AI
+ * spending by a Tullock contest on their knowledge stock,
+ * share_i = K_i^γ / Σ_j K_j^γ (γ > 1: winner-take-most). Each citizen gains
+ * consumer benefit spending · b · 10^(ρ (c̄ − c_ref)), where c̄ is the
+ * share-weighted capability of the labs that served the market.
+ */
+export const revenue = ({ scenario, state, accounts, streams }: PhaseContext): Phase => {
+  const { labs, citizens, world } = state
+  const e = scenario.economy
+  const risk = scenario.risk
+  const random = streams("revenue")
+  const income = accounts.source("capital", "income")
+  const consumption = accounts.sink("capital", "consumption")
+  const shares = new Float64Array(labs.size)
+  const n = citizens.size
+  const earned = citizens.spending // scratch: this tick's income, per agent
+  const consumedShare = 1 - e.savingsRate - e.aiSpendShare
+
+  return {
+    name: "revenue",
+    step() {
+      // labs' market shares from the state at the start of the phase
+      let logMax = -Infinity
+      for (let i = 0; i < labs.size; i++) {
+        if (labs.active[i] === 1 && labs.knowledge[i]! > 0) logMax = Math.max(logMax, Math.log(labs.knowledge[i]!))
+      }
+      let weightSum = 0
+      for (let i = 0; i < labs.size; i++) {
+        const w = labs.active[i] === 1 && labs.knowledge[i]! > 0 ? Math.exp(e.winnerTakeMost * (Math.log(labs.knowledge[i]!) - logMax)) : 0
+        shares[i] = w
+        weightSum += w
+      }
+      let served = 0
+      let lastLab = -1
+      for (let i = 0; i < labs.size; i++) {
+        shares[i] = weightSum > 0 ? shares[i]! / weightSum : 0
+        served += shares[i]! * labs.capability[i]!
+        if (shares[i]! > 0) lastLab = i
+      }
+      const benefitPerDollar = e.consumerSurplus * Math.pow(10, e.capabilityReturns * (served - risk.referenceCapability))
+
+      // citizens: income with noise, then consumption and AI spending out of it
+      const volatility = e.incomeVolatility
+      for (let k = 0; k < n; k++) earned[k] = citizens.income[k]! * (1 + volatility * (2 * random.uniform() - 1))
+      accounts.mintEach(income, citizens.capital, earned, n)
+      accounts.burnEachShare(consumption, citizens.capital, earned, consumedShare, n)
+      const spent = lastLab < 0 ? 0 : accounts.payEachShare("capital", citizens.capital, earned, e.aiSpendShare, n, world.serviceEscrow, 0)
+      const benefitShare = e.aiSpendShare * benefitPerDollar
+      if (spent > 0) for (let k = 0; k < n; k++) citizens.benefit[k]! += benefitShare * earned[k]!
+
+      // labs: the escrow is paid out by share, the last lab takes the exact remainder
+      for (let i = 0; i < labs.size; i++) {
+        if (shares[i]! <= 0) {
+          labs.revenue[i] = 0
+          continue
+        }
+        const amount = i === lastLab ? world.serviceEscrow[0]! : Math.min(shares[i]! * spent, world.serviceEscrow[0]!)
+        labs.revenue[i] = amount
+        accounts.transfer("capital", world.serviceEscrow, 0, labs.capital, i, amount)
+      }
+    },
+  }
+}

@@ -1,0 +1,46 @@
+import type { FlowTotal } from "./accounts.js"
+import { createSimulation } from "./engine.js"
+import { canonicalJson, hashColumns } from "./hash.js"
+import type { Scenario } from "./scenario/schema.js"
+
+/** What one (scenario, variant, replicate) run produces. */
+export interface RunResult {
+  readonly variant: string
+  readonly replicate: number
+  readonly seed: number
+  /** SHA-256 over the series (bit-exact) and the summary */
+  readonly hash: string
+  /** headline numbers: every series' final value, plus run-level figures */
+  readonly summary: Readonly<Record<string, number | null>>
+  /** one Float64Array per metric, one value per tick */
+  readonly series: Readonly<Record<string, Float64Array>>
+  /** cumulative sources and sinks of every asset */
+  readonly flows: ReadonlyArray<FlowTotal>
+}
+
+export interface RunOptions {
+  readonly check?: boolean
+  /** called after every tick with the number of ticks done */
+  readonly onTick?: (done: number, total: number) => void
+}
+
+/** Runs one replicate of one variant to the horizon. A pure function of its inputs. */
+export const runOnce = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): RunResult => {
+  const sim = createSimulation(scenario, { variant, replicate, check: options.check ?? false })
+  for (let t = 0; t < scenario.ticks; t++) {
+    sim.step()
+    options.onTick?.(t + 1, scenario.ticks)
+  }
+  const series = sim.series.toRecord()
+  const summary: Record<string, number | null> = {}
+  for (const [name, values] of Object.entries(series)) {
+    const last = values[values.length - 1]!
+    summary[name] = Number.isFinite(last) ? last : null
+  }
+  const threshold = sim.state.world.thresholdTick
+  // months until the frontier first reached the threshold (tick t ends month t + 1)
+  summary.time_to_threshold = threshold < 0 ? null : threshold + 1
+  const flows = sim.accounts.totals()
+  const hash = hashColumns(series, canonicalJson({ summary, flows }))
+  return { variant, replicate, seed: scenario.seed, hash, summary, series, flows }
+}

@@ -1,0 +1,122 @@
+import { Result, Schema, SchemaAST } from "effect"
+import { parseDocument } from "yaml"
+import { canonicalJson, sha256Hex } from "../hash.js"
+import { estimateRunBytes, formatBytes } from "../state/size.js"
+import { semanticProblems } from "./checks.js"
+import { deepMerge, isPlainObject } from "./merge.js"
+import { type Problem, ScenarioInvalid, problemsFromIssue } from "./problems.js"
+import { Scenario, ScenarioFile } from "./schema.js"
+
+/** One named variant of a scenario, fully resolved: what one run executes. */
+export interface Variant {
+  readonly name: string
+  readonly scenario: Scenario
+}
+
+/** A validated scenario file: its variants (the base alone when it names none) and its hash. */
+export interface LoadedScenario {
+  readonly source: string
+  readonly name: string
+  readonly variants: ReadonlyArray<Variant>
+  /** SHA-256 of the canonical JSON of every resolved variant */
+  readonly hash: string
+}
+
+export interface LoadOptions {
+  /** top-level values that replace the file's (the CLI's --seed, --ticks, --replicates) */
+  readonly overrides?: Readonly<Record<string, unknown>>
+  /** refuse a scenario one of whose runs would need more memory than this, bytes */
+  readonly maxRunBytes?: number
+}
+
+const parseOptions = { errors: "all", onExcessProperty: "error" } as const
+const decodeFile = Schema.decodeUnknownExit(ScenarioFile)
+const decodeScenario = Schema.decodeUnknownExit(Scenario)
+const fileAst = SchemaAST.toType(ScenarioFile.ast)
+const scenarioAst = SchemaAST.toType(Scenario.ast)
+
+/** Parses YAML (JSON is YAML too) and reports syntax errors with line and column. */
+export const parseText = (text: string): Result.Result<unknown, Array<Problem>> => {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false })
+  if (doc.errors.length > 0) {
+    return Result.fail(
+      doc.errors.map((e) => {
+        const at = e.linePos?.[0]
+        const where = at === undefined ? "" : `line ${at.line}, column ${at.col}: `
+        return { path: "", message: `${where}${e.message.split("\n")[0]} (${e.code})` }
+      }),
+    )
+  }
+  return Result.succeed(doc.toJS({ maxAliasCount: 100 }))
+}
+
+/** Validates a parsed scenario file and resolves its variants; every problem at once. */
+export const resolveScenario = (
+  input: unknown,
+  source: string,
+  options: LoadOptions = {},
+): Result.Result<LoadedScenario, ScenarioInvalid> => {
+  const invalid = (problems: ReadonlyArray<Problem>) => Result.fail(new ScenarioInvalid({ source, problems }))
+  if (!isPlainObject(input)) {
+    return invalid([{ path: "", message: `a scenario must be a mapping of keys to values, got ${input === null ? "nothing" : typeof input}` }])
+  }
+  const raw = options.overrides === undefined ? input : { ...input, ...options.overrides }
+  const decoded = decodeFile(raw, parseOptions)
+  if (decoded._tag === "Failure") {
+    const error = decoded.cause.reasons.find((r) => r._tag === "Fail")
+    if (error === undefined || !Schema.isSchemaError(error.error)) throw new Error(`unexpected decoding failure: ${String(decoded.cause)}`)
+    return invalid(problemsFromIssue(error.error.issue, fileAst, raw))
+  }
+  const { variants: overrides, ...base } = decoded.value
+  const problems: Array<Problem> = semanticProblems(base)
+  const names = Object.keys(overrides)
+  const variants: Array<Variant> = []
+  if (names.length === 0) {
+    variants.push({ name: "base", scenario: base })
+  } else {
+    const { variants: _ignored, ...rawBase } = raw as Record<string, unknown>
+    for (const name of names) {
+      const merged = deepMerge(rawBase, overrides[name])
+      const result = decodeScenario(merged, parseOptions)
+      if (result._tag === "Failure") {
+        const error = result.cause.reasons.find((r) => r._tag === "Fail")
+        if (error !== undefined && Schema.isSchemaError(error.error)) {
+          problems.push(...problemsFromIssue(error.error.issue, scenarioAst, merged, ["variants", name]))
+        }
+        continue
+      }
+      for (const p of semanticProblems(result.value)) problems.push({ path: `variants.${name}.${p.path}`, message: p.message })
+      variants.push({ name, scenario: result.value })
+    }
+  }
+  if (options.maxRunBytes !== undefined) {
+    for (const v of variants) {
+      const bytes = estimateRunBytes(v.scenario)
+      if (bytes > options.maxRunBytes) {
+        const prefix = names.length === 0 ? "" : `variants.${v.name}.`
+        problems.push({
+          path: `${prefix}populations`,
+          message: `one run would need about ${formatBytes(bytes)} of memory, more than the ${formatBytes(options.maxRunBytes)} allowed; reduce the population counts`,
+        })
+      }
+    }
+  }
+  if (problems.length > 0) return invalid(problems)
+  return Result.succeed({
+    source,
+    name: base.name,
+    variants,
+    hash: sha256Hex(canonicalJson(variants)),
+  })
+}
+
+/** Text of a scenario file → a validated scenario, or every problem in it. */
+export const loadScenarioText = (
+  text: string,
+  source: string,
+  options: LoadOptions = {},
+): Result.Result<LoadedScenario, ScenarioInvalid> => {
+  const parsed = parseText(text)
+  if (Result.isFailure(parsed)) return Result.fail(new ScenarioInvalid({ source, problems: parsed.failure }))
+  return resolveScenario(parsed.success, source, options)
+}

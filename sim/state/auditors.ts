@@ -1,0 +1,21 @@
+import type { Scenario } from "../scenario/schema.js"
+import type { StreamFactory } from "../rng/streams.js"
+import { fillFrom } from "./sample.js"
+
+/** Auditors, one row each (their audits arrive with the enforcement phase). */
+export interface Auditors {
+  readonly size: number
+  /** USD */
+  readonly capital: Float64Array
+  /** staked governance tokens */
+  readonly stake: Float64Array
+}
+
+export const createAuditors = (s: Scenario, streams: StreamFactory): Auditors => {
+  const n = s.populations.auditors.count
+  const auditors: Auditors = { size: n, capital: new Float64Array(n), stake: new Float64Array(n) }
+  const init = streams("init/auditors")
+  fillFrom(auditors.capital, n, s.populations.auditors.capital, init)
+  fillFrom(auditors.stake, n, s.populations.auditors.stake, init)
+  return auditors
+}
