@@ -37,13 +37,13 @@ const scenarioAst = SchemaAST.toType(Scenario.ast)
 
 /** Parses YAML (JSON is YAML too) and reports syntax errors with line and column. */
 export const parseText = (text: string): Result.Result<unknown, Array<Problem>> => {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true })
   if (doc.errors.length > 0) {
     return Result.fail(
       doc.errors.map((e) => {
         const at = e.linePos?.[0]
         const where = at === undefined ? "" : `line ${at.line}, column ${at.col}: `
-        return { path: "", message: `${where}${e.message.split("\n")[0]} (${e.code})` }
+        return { path: "", message: `${where}${e.message.split(/ at line \d+|\n/)[0]} (${e.code})` }
       }),
     )
   }
