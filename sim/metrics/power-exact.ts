@@ -2,9 +2,9 @@
  * Exact Banzhaf and Shapley–Shubik indices of weighted voting games
  * [q; w_1..w_n] (S wins iff w(S) ≥ q), by dynamic programming over integer
  * weights ("generating functions": count coalitions by total weight, and for
- * Shapley–Shubik also by size). See Matsui & Matsui (2000), "A survey of
+ * Shapley–Shubik also by size). See T. Matsui & Y. Matsui, "A survey of
  * algorithms for calculating power indices of weighted majority games",
- * J. Oper. Res. Soc. Japan 43(1):71–86, for the family of methods.
+ * J. Oper. Res. Soc. Japan 43(1):71 (2000), for this family of methods.
  *
  * Player i is pivotal (a swing) for a coalition S of the others when S loses
  * and S ∪ {i} wins, i.e. w(S) lies in the window A_i = [q − w_i, q − 1].
@@ -22,15 +22,20 @@
  *     table (weights ≤ max(q−1, W−q) for Shapley–Shubik, ≤ min(q−1, W−q) for
  *     Banzhaf; sizes ≤ (n−1)/2 for Shapley–Shubik), where counts grow along the
  *     chain rather than shrink.
- *   • Bounded error. Each chain's rounding error is at most ~(n+1)·2^−53 times
- *     the mass it passes through, which sums to at most the whole table, so
- *     every index is within about n·1e-16·√n of its true value (absolute
- *     error). Up to ~53 players every intermediate count is an exact integer
- *     (or a power-of-two fraction) and the results are exact to the last
- *     rounding; in particular dummies get exactly 0. Beyond that, an index far
- *     below 1e-14 (e.g. a minor player of an apex game with 200 players, true
- *     value ~1e-60) is not resolved relatively and may read as ~1e-16 instead;
- *     negative rounding residue is clamped to 0.
+ *   • Bounded error. The rounding error of a deconvolved count is at most
+ *     ~(n+1)·2^−53 times the counts its chain passes through; over a window
+ *     those chains visit each table cell at most once, so a raw index (swing
+ *     probability, or φ_i) is off by at most ~n·1e-16 (absolute; ~n^1.5·1e-16
+ *     for Shapley–Shubik). Up to ~53 players every intermediate count is an
+ *     exact integer (or power-of-two fraction), so results are exact to the
+ *     last rounding and dummies get exactly 0. In practice the error is also
+ *     small *relative* to each index: against a subtraction-free reference on
+ *     60 and 200 players with quotas from 2% to 99.5% of W, the worst relative
+ *     error was ~3e-15, with Banzhaf values down to 1e-55 (test/metrics).
+ *     The exception is a tiny index whose chain runs through the bulk of the
+ *     table, e.g. a minor player of a 200-player apex game (true Banzhaf
+ *     ~1e-60, computed ~1e-18): only the absolute bound holds there. Negative
+ *     rounding residue is clamped to 0.
  * An alternative with no subtraction at all (divide and conquer over
  * players) costs an extra log n factor in time and memory; not needed here.
  *
@@ -133,9 +138,9 @@ export function banzhafOfIntegerGame(game: IntegerWeightedGame): Float64Array {
     if (wi === 0) continue
     let swingProbability = swingProbabilityByWeight.get(wi)
     if (swingProbability === undefined) {
-      for (let w = 0; w <= top; w++) {
-        withoutPlayer[w] = w >= wi ? 2 * distribution[w] - withoutPlayer[w - wi] : 2 * distribution[w]
-      }
+      const unshifted = Math.min(wi - 1, top)
+      for (let w = 0; w <= unshifted; w++) withoutPlayer[w] = 2 * distribution[w]
+      for (let w = wi; w <= top; w++) withoutPlayer[w] = 2 * distribution[w] - withoutPlayer[w - wi]
       const low = Math.max(0, useComplement ? totalWeight - wi - quota + 1 : quota - wi)
       let sum = 0
       for (let w = low; w <= top; w++) sum += withoutPlayer[w]
@@ -178,6 +183,14 @@ export function shapleyShubikOfIntegerGame(game: IntegerWeightedGame): Float64Ar
     )
   }
 
+  // Layer k can only hold weights between the sum of the k smallest and the
+  // sum of the k largest weights; loops stay inside that band (cells outside
+  // stay 0 in both tables), which skips much of the table when weights are
+  // alike.
+  const bandLow = new Float64Array(lastLayer + 1)
+  const bandHigh = new Float64Array(lastLayer + 1)
+  fillLayerBands(weights, maxWeight, bandLow, bandHigh)
+
   // counts[k·width + w] = number of k-subsets of all players with weight w.
   // Integers ≤ C(n, k): exact below 2^53, and finite for n ≤ 1000.
   const counts = new Float64Array(cells)
@@ -189,7 +202,8 @@ export function shapleyShubikOfIntegerGame(game: IntegerWeightedGame): Float64Ar
     for (let k = Math.min(j + 1, lastLayer); k >= 1; k--) {
       const row = k * width
       const previousRow = row - width
-      for (let w = maxWeight; w >= wj; w--) counts[row + w] += counts[previousRow + w - wj]
+      const low = Math.max(bandLow[k], wj)
+      for (let w = bandHigh[k]; w >= low; w--) counts[row + w] += counts[previousRow + w - wj]
     }
   }
 
@@ -207,12 +221,14 @@ export function shapleyShubikOfIntegerGame(game: IntegerWeightedGame): Float64Ar
     if (wi === 0) continue
     let phi = indexByWeight.get(wi)
     if (phi === undefined) {
-      for (let w = 0; w <= maxWeight; w++) withoutPlayer[w] = counts[w]
+      withoutPlayer[0] = 1 // layer 0: only the empty set, weight 0
       for (let k = 1; k <= lastLayer; k++) {
         const row = k * width
         const previousRow = row - width
-        for (let w = 0; w < wi && w <= maxWeight; w++) withoutPlayer[row + w] = counts[row + w]
-        for (let w = wi; w <= maxWeight; w++) {
+        const high = bandHigh[k]
+        const unshifted = Math.min(wi - 1, high)
+        for (let w = bandLow[k]; w <= unshifted; w++) withoutPlayer[row + w] = counts[row + w]
+        for (let w = Math.max(bandLow[k], wi); w <= high; w++) {
           withoutPlayer[row + w] = counts[row + w] - withoutPlayer[previousRow + w - wi]
         }
       }
@@ -234,4 +250,18 @@ export function shapleyShubikOfIntegerGame(game: IntegerWeightedGame): Float64Ar
     index[i] = phi
   }
   return index
+}
+
+/**
+ * bandLow[k]..bandHigh[k] = weights a k-subset can have: from the sum of the
+ * k smallest to the sum of the k largest weights, capped at maxWeight (an
+ * empty band has bandLow > bandHigh).
+ */
+function fillLayerBands(weights: Float64Array, maxWeight: number, bandLow: Float64Array, bandHigh: Float64Array): void {
+  const sorted = Float64Array.from(weights).sort()
+  const n = sorted.length
+  for (let k = 1; k < bandLow.length; k++) {
+    bandLow[k] = bandLow[k - 1] + sorted[k - 1]
+    bandHigh[k] = Math.min(maxWeight, bandHigh[k - 1] + sorted[n - k])
+  }
 }
