@@ -179,6 +179,42 @@ export class Accounts {
     return total
   }
 
+  /**
+   * A household budget for k < n: `balances[k]` receives `amounts[k]` from outside
+   * (source `received`), spends `spentShare · amounts[k]` outside (sink `spent`) and
+   * pays `payShare · amounts[k]` into `to[j]`. One pass over the agents (the
+   * citizens' hot loop); returns the total paid into `to[j]`.
+   */
+  receiveAndSpendEach(
+    received: Flow,
+    spent: Flow,
+    balances: Float64Array,
+    amounts: Float64Array,
+    n: number,
+    spentShare: number,
+    payShare: number,
+    to: Float64Array,
+    j: number,
+  ): number {
+    this.validAmount(spent.asset, spentShare)
+    this.validAmount(received.asset, payShare)
+    const keep = 1 - spentShare - payShare
+    if (keep < 0) this.fail(received.asset, `shares spent ${spentShare} + paid ${payShare} exceed 1`)
+    let total = 0
+    for (let k = 0; k < n; k++) {
+      const amount = amounts[k]!
+      if (!(amount >= 0 && amount < Infinity)) this.validAmount(received.asset, amount)
+      balances[k]! += amount - spentShare * amount - payShare * amount
+      total += amount
+    }
+    const paid = payShare * total
+    to[j]! += paid
+    this.tally(received, total)
+    this.tally(spent, spentShare * total)
+    this.phaseGross[assetIndex[received.asset]]! += paid
+    return paid
+  }
+
   /** Multiplies `balances[0..n)` by `factor`; the change is minted (`up`) or burned (`down`). */
   scale(up: Flow, down: Flow, balances: Float64Array, n: number, factor: number): void {
     this.validAmount(up.asset, factor)
@@ -198,6 +234,16 @@ export class Accounts {
   /** Cumulative totals of every flow, in the order flows were created. */
   totals(): Array<FlowTotal> {
     return this.flows.map((f, k) => ({ asset: f.asset, kind: f.kind, name: f.name, total: this.flowTotals[k]! }))
+  }
+
+  /** Sources minus sinks of `asset` so far: the booked change of its total since the start. */
+  netFlow(asset: Asset): number {
+    let net = 0
+    for (let k = 0; k < this.flows.length; k++) {
+      const f = this.flows[k]!
+      if (f.asset === asset) net += f.kind === "source" ? this.flowTotals[k]! : -this.flowTotals[k]!
+    }
+    return net
   }
 
   /** Current total of `asset` over every registered balance. */

@@ -1,4 +1,5 @@
 import { Accounts } from "./accounts.js"
+import { Ledger } from "./ledger/chain.js"
 import type { Phase } from "./phases/phase.js"
 import { phaseFactories } from "./phases/registry.js"
 import { type StreamFactory, streamFactory } from "./rng/streams.js"
@@ -20,6 +21,8 @@ export interface Simulation {
   readonly state: State
   readonly accounts: Accounts
   readonly series: Series
+  /** the run's governance ledger (empty under `regime: none`) */
+  readonly ledger: Ledger
   readonly phases: ReadonlyArray<Phase>
   /** ticks done so far */
   readonly tick: number
@@ -37,7 +40,8 @@ export const createSimulation = (scenario: Scenario, options: SimulationOptions)
   const accounts = new Accounts(options.check)
   registerBalances(state, accounts)
   const series = new Series(scenario.ticks)
-  const context = { scenario, state, accounts, streams, series }
+  const ledger = new Ledger()
+  const context = { scenario, state, accounts, streams, series, ledger }
   const phases = scenario.phases.map((name) => phaseFactories[name](context))
   let tick = 0
   return {
@@ -45,6 +49,7 @@ export const createSimulation = (scenario: Scenario, options: SimulationOptions)
     state,
     accounts,
     series,
+    ledger,
     phases,
     get tick() {
       return tick
@@ -81,4 +86,7 @@ const registerBalances = (state: State, accounts: Accounts): void => {
   accounts.watch("labs.capability", labs.capability)
   accounts.watch("providers.capacity", providers.capacity)
   accounts.watch("citizens.benefit", citizens.benefit)
+  // governance moves money only between the balances above (the treasury, labs',
+  // citizens' and auditors' capital, tokens and stakes); its per-lab run sizes are state
+  accounts.watch("policy.runFlop", state.policy.runFlop)
 }

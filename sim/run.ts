@@ -1,4 +1,5 @@
 import type { FlowTotal } from "./accounts.js"
+import type { LedgerEntry } from "./ledger/chain.js"
 import { createSimulation } from "./engine.js"
 import { canonicalJson, hashColumns } from "./hash.js"
 import type { Scenario } from "./scenario/schema.js"
@@ -16,6 +17,8 @@ export interface RunResult {
   readonly series: Readonly<Record<string, Float64Array>>
   /** cumulative sources and sinks of every asset */
   readonly flows: ReadonlyArray<FlowTotal>
+  /** the run's governance ledger: its head hash, length and entries (empty under `regime: none`) */
+  readonly ledger: { readonly head: string; readonly length: number; readonly entries: ReadonlyArray<LedgerEntry> }
 }
 
 export interface RunOptions {
@@ -41,6 +44,8 @@ export const runOnce = (variant: string, scenario: Scenario, replicate: number, 
   // months until the frontier first reached the threshold (tick t ends month t + 1)
   summary.time_to_threshold = threshold < 0 ? null : threshold + 1
   const flows = sim.accounts.totals()
-  const hash = hashColumns(series, canonicalJson({ summary, flows }))
-  return { variant, replicate, seed: scenario.seed, hash, summary, series, flows }
+  const ledger = { head: sim.ledger.head, length: sim.ledger.length, entries: sim.ledger.entries }
+  // the ledger head joins the hash only when there is a ledger, so runs without governance hash as before
+  const hash = hashColumns(series, canonicalJson(ledger.length > 0 ? { summary, flows, ledger: ledger.head } : { summary, flows }))
+  return { variant, replicate, seed: scenario.seed, hash, summary, series, flows, ledger }
 }

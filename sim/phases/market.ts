@@ -1,3 +1,4 @@
+import { RULE_CAP, RULES } from "../policy/levers.js"
 import type { Phase, PhaseContext } from "./phase.js"
 
 /**
@@ -5,11 +6,13 @@ import type { Phase, PhaseContext } from "./phase.js"
  * offer their capacity at their unit cost, cheapest first (merit order). Demand is
  * unit-elastic (a lab spends its whole budget), so the price p solves B/p = S(p):
  * the cheapest provider whose cost exceeds B/(capacity below it) sets it, or
- * scarcity pricing B/(all capacity) when every provider is sold out. Providers
+ * scarcity pricing B/(all capacity) when every provider is sold out. Under an
+ * enacted compute cap a complying lab whose fleet has reached the cap brings no
+ * budget (governance; see sim/regimes/GOVERNANCE-MODEL.md). Providers
  * then reinvest part of their profit in capacity that arrives after a lag.
  */
 export const market = ({ scenario, state, accounts }: PhaseContext): Phase => {
-  const { labs, providers, world } = state
+  const { labs, providers, world, policy } = state
   const e = scenario.economy
   const produced = accounts.source("compute", "production")
   const productionCost = accounts.sink("capital", "production cost")
@@ -33,6 +36,8 @@ export const market = ({ scenario, state, accounts }: PhaseContext): Phase => {
       let budget = 0
       for (let i = 0; i < labs.size; i++) {
         budgets[i] = labs.active[i] === 1 ? e.computeBudgetShare * labs.capital[i]! : 0
+        // an enacted compute cap: a complying lab at or above it buys no more compute
+        if (policy.active && labs.compute[i]! >= policy.computeCap && policy.defiant[i * RULES + RULE_CAP] === 0) budgets[i] = 0
         budget += budgets[i]!
       }
       providers.sold.fill(0)

@@ -34,6 +34,8 @@ export const metrics = ({ scenario, state, accounts, series }: PhaseContext): Ph
   const totalCompute = series.column("total_compute")
   const welfare = series.column("welfare_per_person")
   const people = citizens.size * scenario.populations.citizens.peoplePerAgent
+  const initialCapital = accounts.total("capital")
+  const initialCompute = accounts.total("compute")
 
   return {
     name: "metrics",
@@ -64,11 +66,11 @@ export const metrics = ({ scenario, state, accounts, series }: PhaseContext): Ph
       cumulativeIncidents[tick] = world.cumulativeIncidents
       cumulativeHarm[tick] = world.cumulativeHarm
       computePrice[tick] = world.computePrice
-      totalCapital[tick] = accounts.total("capital")
-      totalCompute[tick] = accounts.total("compute")
-      let benefit = 0
-      for (let k = 0; k < citizens.size; k++) benefit += citizens.benefit[k]!
-      welfare[tick] = (benefit - world.cumulativeHarm) / people
+      // booked totals (initial + sources − sinks): no pass over a million rows per
+      // tick; the accounts check verifies them against the balances when on
+      totalCapital[tick] = initialCapital + accounts.netFlow("capital")
+      totalCompute[tick] = initialCompute + accounts.netFlow("compute")
+      welfare[tick] = (world.cumulativeBenefit - world.cumulativeHarm) / people
     },
   }
 }

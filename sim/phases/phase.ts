@@ -1,4 +1,5 @@
 import type { Accounts } from "../accounts.js"
+import type { Ledger } from "../ledger/chain.js"
 import type { StreamFactory } from "../rng/streams.js"
 import type { PhaseName, Scenario } from "../scenario/schema.js"
 import type { Series } from "../series.js"
@@ -11,6 +12,8 @@ export interface PhaseContext {
   readonly accounts: Accounts
   readonly streams: StreamFactory
   readonly series: Series
+  /** the run's hash-chained governance ledger */
+  readonly ledger: Ledger
 }
 
 /**

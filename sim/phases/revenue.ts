@@ -18,7 +18,7 @@ export const revenue = ({ scenario, state, accounts, streams }: PhaseContext): P
   const consumption = accounts.sink("capital", "consumption")
   const shares = new Float64Array(labs.size)
   const n = citizens.size
-  const earned = citizens.spending // scratch: this tick's income, per agent
+  const earned = citizens.earned
   const consumedShare = 1 - e.savingsRate - e.aiSpendShare
 
   return {
@@ -44,14 +44,20 @@ export const revenue = ({ scenario, state, accounts, streams }: PhaseContext): P
       }
       const benefitPerDollar = e.consumerSurplus * Math.pow(10, e.capabilityReturns * (served - risk.referenceCapability))
 
-      // citizens: income with noise, then consumption and AI spending out of it
+      // citizens: income with noise (and the benefit of the AI services it buys),
+      // then one budget pass: consumption and AI spending out of the income
       const volatility = e.incomeVolatility
-      for (let k = 0; k < n; k++) earned[k] = citizens.income[k]! * (1 + volatility * (2 * random.uniform() - 1))
-      accounts.mintEach(income, citizens.capital, earned, n)
-      accounts.burnEachShare(consumption, citizens.capital, earned, consumedShare, n)
-      const spent = lastLab < 0 ? 0 : accounts.payEachShare("capital", citizens.capital, earned, e.aiSpendShare, n, world.serviceEscrow, 0)
-      const benefitShare = e.aiSpendShare * benefitPerDollar
-      if (spent > 0) for (let k = 0; k < n; k++) citizens.benefit[k]! += benefitShare * earned[k]!
+      const aiShare = lastLab < 0 ? 0 : e.aiSpendShare
+      const benefitShare = aiShare * benefitPerDollar
+      let earnedTotal = 0
+      for (let k = 0; k < n; k++) {
+        const amount = citizens.income[k]! * (1 + volatility * (2 * random.uniform() - 1))
+        earned[k] = amount
+        earnedTotal += amount
+        citizens.benefit[k]! += benefitShare * amount
+      }
+      world.cumulativeBenefit += benefitShare * earnedTotal
+      const spent = accounts.receiveAndSpendEach(income, consumption, citizens.capital, earned, n, consumedShare, aiShare, world.serviceEscrow, 0)
 
       // labs: the escrow is paid out by share, the last lab takes the exact remainder
       for (let i = 0; i < labs.size; i++) {

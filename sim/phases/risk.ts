@@ -5,13 +5,14 @@ import type { Phase, PhaseContext } from "./phase.js"
  *   h_i = h0 · 10^(κ (c_i − c_ref)) · exp(−φ · S_i / (S_i + K_i)),
  * rising with capability c_i and falling with the safety fraction of its stocks;
  * an incident happens with probability 1 − exp(−h_i). It harms citizens by
- * H0 · 10^(η (c_i − c_ref)) and costs the lab a share of its capital. Every lab
- * draws every tick, so the stream stays aligned across variants.
+ * H0 · 10^(η (c_i − c_ref)) and costs the lab a share of its capital. Each lab
+ * row draws from its own stream every tick, active or not, so a variant that adds
+ * an entrant (a row) leaves every other lab's draws unchanged (common random numbers).
  */
 export const risk = ({ scenario, state, accounts, streams }: PhaseContext): Phase => {
   const { labs, world } = state
   const r = scenario.risk
-  const random = streams("risk")
+  const random = Array.from({ length: labs.size }, (_, i) => streams(`risk/lab-${i}`))
   const losses = accounts.sink("capital", "incident losses")
 
   return {
@@ -20,7 +21,7 @@ export const risk = ({ scenario, state, accounts, streams }: PhaseContext): Phas
       world.incidents = 0
       world.harm = 0
       for (let i = 0; i < labs.size; i++) {
-        const u = random.uniform()
+        const u = random[i]!.uniform()
         if (labs.active[i] !== 1) continue
         const stock = labs.safetyStock[i]! + labs.knowledge[i]!
         const safetyFraction = stock > 0 ? labs.safetyStock[i]! / stock : 0

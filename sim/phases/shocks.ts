@@ -14,6 +14,9 @@ export const shocks = ({ scenario, state, accounts }: PhaseContext): Phase => {
   const byTick = new Map<number, Array<Shock>>()
   for (const shock of scenario.shocks) byTick.set(shock.tick, [...(byTick.get(shock.tick) ?? []), shock])
   let nextEntrantRow = scenario.populations.labs.count
+  const e = scenario.economy
+  // the training phase's efficiency(t), which has not run yet this tick
+  const efficiencyAt = (tick: number) => Math.pow((1 + e.hardwareEfficiencyGrowth) * (1 + e.algorithmicEfficiencyGrowth), tick)
 
   const capitalOf = (target: "labs" | "providers" | "investors" | "citizens") =>
     target === "labs" ? labs.capital
@@ -42,7 +45,7 @@ export const shocks = ({ scenario, state, accounts }: PhaseContext): Phase => {
           labs.safetyShare[row] = shock.safetyShare
           accounts.mint(entrantCapital, labs.capital, row, shock.capital)
           accounts.mint(entrantCompute, labs.compute, row, shock.compute)
-          seedKnowledge(labs, row, scenario)
+          seedKnowledge(labs, row, scenario, efficiencyAt(tick))
         }
       }
     },

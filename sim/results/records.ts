@@ -14,6 +14,7 @@ export const toRunRecord = (run: RunResult): RunRecord => ({
     Object.entries(run.series).map(([name, values]) => [name, Array.from(values, (v) => (Number.isFinite(v) ? v : null))]),
   ),
   flows: run.flows,
+  ledger: { head: run.ledger.head, length: run.ledger.length },
 })
 
 export const toResults = (loaded: LoadedScenario, runs: ReadonlyArray<RunRecord>): Results => ({

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { LedgerSeal } from "../ledger/schema.js"
 import { Scenario } from "../scenario/schema.js"
 
 /**
@@ -23,6 +24,8 @@ export const RunRecord = Schema.Struct({
   summary: Schema.Record(Schema.String, Schema.NullOr(Schema.Finite)),
   series: Schema.Record(Schema.String, Schema.Array(Schema.NullOr(Schema.Finite))),
   flows: Schema.Array(FlowTotal),
+  /** the run's governance ledger chain: head hash and length (the entries go to ledger.jsonl) */
+  ledger: LedgerSeal,
 })
 export type RunRecord = typeof RunRecord.Type
 

@@ -1,4 +1,5 @@
 import { type Distribution, support } from "./distribution.js"
+import { governanceProblems } from "./governance.js"
 import type { Problem } from "./problems.js"
 import type { Scenario } from "./schema.js"
 
@@ -26,6 +27,7 @@ export const semanticProblems = (s: Scenario): Array<Problem> => {
   range("populations.labs.compute", p.labs.compute, p.labs.count, 0)
   range("populations.labs.safetyShare", p.labs.safetyShare, p.labs.count, 0, 1)
   range("populations.labs.tokens", p.labs.tokens, p.labs.count, 0)
+  range("populations.labs.compliance", p.labs.compliance, p.labs.count, 0, 1)
   range("populations.providers.capacity", p.providers.capacity, p.providers.count, 0)
   range("populations.providers.capital", p.providers.capital, p.providers.count, 0)
   range("populations.providers.unitCost", p.providers.unitCost, p.providers.count, 0)
@@ -33,8 +35,13 @@ export const semanticProblems = (s: Scenario): Array<Problem> => {
   range("populations.citizens.income", p.citizens.income, p.citizens.count, 0)
   range("populations.citizens.capital", p.citizens.capital, p.citizens.count, 0)
   range("populations.citizens.tokens", p.citizens.tokens, p.citizens.count, 0)
+  range("populations.citizens.turnout", p.citizens.turnout, p.citizens.count, 0, 1)
+  for (const [lever, d] of Object.entries(p.citizens.ideal)) range(`populations.citizens.ideal.${lever}`, d, p.citizens.count, 0, 1)
   range("populations.auditors.capital", p.auditors.capital, p.auditors.count, 0)
   range("populations.auditors.stake", p.auditors.stake, p.auditors.count, 0)
+  range("populations.auditors.honesty", p.auditors.honesty, p.auditors.count, 0, 1)
+  range("populations.auditors.capacity", p.auditors.capacity, p.auditors.count, 0)
+  problems.push(...governanceProblems(s.governance))
 
   if (s.economy.aiSpendShare + s.economy.savingsRate > 1) {
     problems.push({

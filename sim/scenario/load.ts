@@ -1,4 +1,4 @@
-import { Result, Schema, SchemaAST } from "effect"
+import { type Cause, Result, Schema, SchemaAST, type SchemaIssue } from "effect"
 import { parseDocument } from "yaml"
 import { canonicalJson, sha256Hex } from "../hash.js"
 import { estimateRunBytes, formatBytes } from "../state/size.js"
@@ -35,6 +35,26 @@ const decodeScenario = Schema.decodeUnknownExit(Scenario)
 const fileAst = SchemaAST.toType(ScenarioFile.ast)
 const scenarioAst = SchemaAST.toType(Scenario.ast)
 
+const schemaIssue = (cause: Cause.Cause<Schema.SchemaError>): SchemaIssue.Issue => {
+  const error = cause.reasons.find((r) => r._tag === "Fail")
+  if (error === undefined || !Schema.isSchemaError(error.error)) throw new Error(`unexpected decoding failure: ${String(cause)}`)
+  return error.error.issue
+}
+
+/** A deep copy of `input` without the values at the given problem paths (`a.b[2].c`). */
+const withoutPaths = (input: unknown, paths: ReadonlyArray<string>): unknown => {
+  const copy = structuredClone(input) as Record<string, unknown>
+  for (const path of paths) {
+    const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== "")
+    let node: unknown = copy
+    for (let i = 0; i < keys.length - 1 && node !== null && typeof node === "object"; i++) {
+      node = (node as Record<string, unknown>)[keys[i]!]
+    }
+    if (node !== null && typeof node === "object" && keys.length > 0) delete (node as Record<string, unknown>)[keys[keys.length - 1]!]
+  }
+  return copy
+}
+
 /** Parses YAML (JSON is YAML too) and reports syntax errors with line and column. */
 export const parseText = (text: string): Result.Result<unknown, Array<Problem>> => {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true })
@@ -63,9 +83,15 @@ export const resolveScenario = (
   const raw = options.overrides === undefined ? input : { ...input, ...options.overrides }
   const decoded = decodeFile(raw, parseOptions)
   if (decoded._tag === "Failure") {
-    const error = decoded.cause.reasons.find((r) => r._tag === "Fail")
-    if (error === undefined || !Schema.isSchemaError(error.error)) throw new Error(`unexpected decoding failure: ${String(decoded.cause)}`)
-    return invalid(problemsFromIssue(error.error.issue, fileAst, raw))
+    const problems = problemsFromIssue(schemaIssue(decoded.cause), fileAst, raw)
+    // Also report what the schema cannot see: decode again with every bad value
+    // removed (defaults fill the gaps) and run the semantic checks on that.
+    const repaired = decodeFile(withoutPaths(raw, problems.map((p) => p.path)), parseOptions)
+    if (repaired._tag === "Success") {
+      const { variants: _ignored, ...base } = repaired.value
+      for (const p of semanticProblems(base)) if (!problems.some((q) => q.path === p.path)) problems.push(p)
+    }
+    return invalid(problems)
   }
   const { variants: overrides, ...base } = decoded.value
   const problems: Array<Problem> = semanticProblems(base)
@@ -76,13 +102,11 @@ export const resolveScenario = (
   } else {
     const { variants: _ignored, ...rawBase } = raw as Record<string, unknown>
     for (const name of names) {
-      const merged = deepMerge(rawBase, overrides[name])
+      // command-line overrides win over the variant as they win over the base
+      const merged = deepMerge(deepMerge(rawBase, overrides[name]), options.overrides ?? {})
       const result = decodeScenario(merged, parseOptions)
       if (result._tag === "Failure") {
-        const error = result.cause.reasons.find((r) => r._tag === "Fail")
-        if (error !== undefined && Schema.isSchemaError(error.error)) {
-          problems.push(...problemsFromIssue(error.error.issue, scenarioAst, merged, ["variants", name]))
-        }
+        problems.push(...problemsFromIssue(schemaIssue(result.cause), scenarioAst, merged, ["variants", name]))
         continue
       }
       for (const p of semanticProblems(result.value)) problems.push({ path: `variants.${name}.${p.path}`, message: p.message })

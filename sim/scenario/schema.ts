@@ -18,6 +18,7 @@ export const Labs = Schema.Struct({
   compute: dist({ kind: "lognormal", median: 20_000, sigma: 1.2 }, "initial compute fleet, H100e"),
   safetyShare: dist({ kind: "uniform", min: 0.02, max: 0.1 }, "share of compute spent on safety, in [0, 1]"),
   tokens: dist({ kind: "constant", value: 0 }, "initial governance tokens"),
+  compliance: dist({ kind: "uniform", min: 0.5, max: 1 }, "propensity to obey enacted policy, in [0, 1] (governance)"),
   historyTicks: nonNegative("months of past training at the initial fleet that make up the initial capability stock", 12),
 })
 
@@ -33,18 +34,31 @@ export const Investors = Schema.Struct({
   capital: dist({ kind: "lognormal", median: 1e9, sigma: 1.5 }, "initial capital, USD"),
 })
 
+/** Citizens' ideal policy: one stringency in [0, 1] per lever (governance). */
+export const CitizenIdeals = Schema.Struct({
+  computeCap: dist({ kind: "uniform", min: 0, max: 1 }, "ideal compute-cap stringency, in [0, 1]"),
+  safetyFloor: dist({ kind: "uniform", min: 0, max: 1 }, "ideal safety-floor stringency, in [0, 1]"),
+  auditMandate: dist({ kind: "uniform", min: 0, max: 1 }, "ideal audit mandate, in [0, 1]"),
+  safetyFunding: dist({ kind: "uniform", min: 0, max: 1 }, "ideal public safety funding stringency, in [0, 1]"),
+  licensing: dist({ kind: "uniform", min: 0, max: 1 }, "ideal licensing stringency, in [0, 1]"),
+})
+
 export const Citizens = Schema.Struct({
   count: count("number of citizen agents", 10_000, 100_000_000, 1),
   peoplePerAgent: positive("people one citizen agent stands for (scales income and spending)", 30_000),
   income: dist({ kind: "lognormal", median: 3_500, sigma: 0.8 }, "income per person, USD per month"),
   capital: dist({ kind: "constant", value: 0 }, "initial savings per agent, USD"),
   tokens: dist({ kind: "constant", value: 0 }, "initial governance tokens per agent"),
+  turnout: dist({ kind: "uniform", min: 0.1, max: 0.5 }, "probability the agent takes part in a governance epoch, in [0, 1]"),
+  ideal: withDefault(CitizenIdeals, {}),
 })
 
 export const Auditors = Schema.Struct({
   count: count("number of auditors", 0, 1_000_000),
   capital: dist({ kind: "constant", value: 1e7 }, "initial capital, USD"),
   stake: dist({ kind: "constant", value: 0 }, "initial staked tokens"),
+  honesty: dist({ kind: "constant", value: 1 }, "probability an audit is done honestly (otherwise every binding rule is reported violated), in [0, 1]"),
+  capacity: dist({ kind: "constant", value: 2 }, "audits the auditor can do at full effort per epoch"),
 })
 
 export const Populations = Schema.Struct({
@@ -83,7 +97,7 @@ export const Risk = Schema.Struct({
   capabilityElasticity: nonNegative("orders of magnitude of hazard per order of magnitude of capability", 0.25),
   safetyEffect: nonNegative("φ: hazard falls as exp(−φ · safety fraction of the lab's knowledge stock)", 30),
   harmPerIncident: nonNegative("harm to citizens of one incident at the reference capability, USD-equivalent", 1e9),
-  harmScaling: nonNegative("orders of magnitude of harm per order of magnitude of capability", 0.5),
+  harmScaling: nonNegative("orders of magnitude of harm per order of magnitude of capability", 0.25),
   incidentCapitalLoss: share("share of a lab's capital lost in an incident (liability, recall)", 0.05),
 })
 

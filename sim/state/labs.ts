@@ -27,6 +27,8 @@ export interface Labs {
   readonly incidents: Int32Array
   /** governance tokens */
   readonly tokens: Float64Array
+  /** propensity to obey enacted policy, [0, 1] */
+  readonly compliance: Float64Array
 }
 
 export const labRows = (s: Scenario): number =>
@@ -48,12 +50,15 @@ export const createLabs = (s: Scenario, streams: StreamFactory): Labs => {
     revenue: new Float64Array(size),
     incidents: new Int32Array(size),
     tokens: new Float64Array(size),
+    compliance: new Float64Array(size),
   }
   const init = streams("init/labs")
   fillFrom(labs.capital, n, p.capital, init)
   fillFrom(labs.compute, n, p.compute, init)
   fillFrom(labs.safetyShare, n, p.safetyShare, init)
   fillFrom(labs.tokens, n, p.tokens, init)
+  // its own stream, so runs without governance draw exactly what they drew before
+  fillFrom(labs.compliance, n, p.compliance, streams("init/labs/compliance"))
   for (let i = 0; i < n; i++) {
     labs.active[i] = 1
     seedKnowledge(labs, i, s)
@@ -61,10 +66,13 @@ export const createLabs = (s: Scenario, streams: StreamFactory): Labs => {
   return labs
 }
 
-/** A lab starts with `historyTicks` months of training at its initial fleet (at tick-0 efficiency). */
-export const seedKnowledge = (labs: Labs, i: number, s: Scenario): void => {
-  const monthly = labs.compute[i]! * s.economy.flopPerUnitTick
-  const history = Math.max(1, s.populations.labs.historyTicks)
+/**
+ * A lab starts with `historyTicks` months of training at its initial fleet, at the
+ * efficiency of its entry tick (1 at tick 0; an entrant gets today's efficiency).
+ */
+export const seedKnowledge = (labs: Labs, i: number, s: Scenario, efficiency = 1): void => {
+  const monthly = labs.compute[i]! * s.economy.flopPerUnitTick * efficiency
+  const history = s.populations.labs.historyTicks
   labs.knowledge[i] = monthly * history * (1 - labs.safetyShare[i]!)
   labs.safetyStock[i] = monthly * history * labs.safetyShare[i]!
   labs.capability[i] = labs.knowledge[i]! > 0 ? Math.log10(labs.knowledge[i]!) : 0

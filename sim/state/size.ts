@@ -1,5 +1,5 @@
 import type { Scenario } from "../scenario/schema.js"
-import { citizenColumns } from "./citizens.js"
+import { citizenColumns, civicColumns } from "./citizens.js"
 import { labRows } from "./labs.js"
 
 /**
@@ -10,11 +10,12 @@ import { labRows } from "./labs.js"
 export const estimateRunBytes = (s: Scenario): number => {
   const p = s.populations
   const labs = labRows(s)
-  const perLab = 10 * 8
+  const civic = s.governance.regime !== "none"
+  const perLab = 11 * 8 + (civic ? 8 * 8 : 0)
   const perProvider = (5 + Math.max(1, s.economy.capacityLag)) * 8 + 4
   const perInvestor = 8 + labs * 8 + 4
-  const perCitizen = citizenColumns * 8
-  const perAuditor = 2 * 8
+  const perCitizen = (citizenColumns + (civic ? civicColumns : 0)) * 8
+  const perAuditor = 4 * 8
   const seriesBytes = s.ticks * 64 * 8
   return (
     labs * perLab +

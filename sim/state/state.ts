@@ -4,6 +4,7 @@ import { type Auditors, createAuditors } from "./auditors.js"
 import { type Citizens, createCitizens } from "./citizens.js"
 import { type Investors, createInvestors } from "./investors.js"
 import { type Labs, createLabs } from "./labs.js"
+import { type Policy, createPolicy } from "./policy.js"
 import { type Providers, createProviders } from "./providers.js"
 import { type World, createWorld } from "./world.js"
 
@@ -15,6 +16,8 @@ export interface State {
   readonly citizens: Citizens
   readonly auditors: Auditors
   readonly world: World
+  /** the enacted governance policy (inactive under `regime: none`) */
+  readonly policy: Policy
 }
 
 export const createState = (s: Scenario, streams: StreamFactory): State => {
@@ -26,5 +29,6 @@ export const createState = (s: Scenario, streams: StreamFactory): State => {
     citizens: createCitizens(s, streams),
     auditors: createAuditors(s, streams),
     world: createWorld(),
+    policy: createPolicy(s, labs.size),
   }
 }

@@ -15,6 +15,8 @@ export interface World {
   /** harm this tick and so far, USD-equivalent */
   harm: number
   cumulativeHarm: number
+  /** citizens' consumer benefit so far, all agents, USD-equivalent */
+  cumulativeBenefit: number
   /** first tick whose frontier capability reached the threshold, −1 while not reached */
   thresholdTick: number
   /** escrow of the AI-services market within a tick, USD (zero between phases) */
@@ -31,6 +33,7 @@ export const createWorld = (): World => ({
   cumulativeIncidents: 0,
   harm: 0,
   cumulativeHarm: 0,
+  cumulativeBenefit: 0,
   thresholdTick: -1,
   serviceEscrow: new Float64Array(1),
   treasury: new Float64Array(1),

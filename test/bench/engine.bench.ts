@@ -75,3 +75,23 @@ row("peak RSS during engine run", `${mib(peakAfterEngine)} MiB`)
 row("RSS added by the run's state", `${mib(rssAfterSetup - rssBefore)} MiB`)
 row("estimated bytes per run", `${mib(estimateRunBytes(scenario))} MiB`)
 row("bytes per agent (state estimate)", `${(estimateRunBytes(scenario) / agents).toFixed(1)}`)
+
+// CLI start-up: the bundled CLI's `--help` against a bare `node -e 0`, median of 7.
+import { spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!
+const timeCommand = (args: string[]) =>
+  median(
+    Array.from({ length: 7 }, () => {
+      const t0 = performance.now()
+      spawnSync(process.execPath, args)
+      return performance.now() - t0
+    }),
+  )
+if (existsSync("dist/aigov.js")) {
+  const cli = timeCommand(["dist/aigov.js", "--help"])
+  const bare = timeCommand(["-e", "0"])
+  row("CLI start-up (aigov --help)", `${cli.toFixed(0)} ms (bare node: ${bare.toFixed(0)} ms)`)
+} else {
+  row("CLI start-up", "dist/aigov.js not built (npm run build:cli)")
+}

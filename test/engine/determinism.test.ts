@@ -60,6 +60,15 @@ describe("determinism: a run is a pure function of (scenario, variant, replicate
     expect(a!.hash).not.toBe(b!.hash)
   })
 
+  it("adding an entrant in one variant leaves the other labs' incident draws paired", () => {
+    const base = "name: crn\nticks: 30\nrisk: { baseHazard: 0.3 }\npopulations: { citizens: { count: 50 } }"
+    const loaded = load(`${base}\nvariants:\n  plain: {}\n  entrant: { shocks: [{ kind: entrant, tick: 20, capital: 1, compute: 1, safetyShare: 0 }] }`)
+    const [plain, entrant] = loaded.variants.map((v) => runOnce(v.name, v.scenario, 0))
+    // identical until the entrant arrives at tick 20
+    expect(Array.from(entrant!.series.incidents!.slice(0, 20))).toEqual(Array.from(plain!.series.incidents!.slice(0, 20)))
+    expect(entrant!.series.active_labs![20]).toBe(plain!.series.active_labs![20]! + 1)
+  })
+
   it("changing one variant leaves another variant's runs unchanged", () => {
     const before = load(`${yaml}\nvariants:\n  a: {}\n  b: { economy: { winnerTakeMost: 2 } }`)
     const after = load(`${yaml}\nvariants:\n  a: {}\n  b: { economy: { winnerTakeMost: 4 } }`)

@@ -107,6 +107,13 @@ describe("scenario problems, every one at once, by path", () => {
     expect(problems[0]!.message).toMatch(/about 3\.7 GiB/)
   })
 
+  it("reports problems the schema cannot see alongside the schema's own", () => {
+    const problems = problemsOf(
+      "name: x\nticks: 10\nreplicats: 2\neconomy: { depreciation: 7 }\nshocks: [{ kind: capital, tick: 12, target: labs, factor: 2 }]",
+    )
+    expect(problems.map((p) => p.path).sort()).toEqual(["economy.depreciation", "replicats", "shocks[0].tick"])
+  })
+
   it("names problems inside a variant by the variant's path", () => {
     const problems = problemsOf("name: x\nvariants:\n  good: {}\n  bad: { economy: { depreciation: 2, bogus: 1 } }")
     expect(problems.map((p) => p.path).sort()).toEqual(["variants.bad.economy.bogus", "variants.bad.economy.depreciation"])
@@ -126,6 +133,11 @@ describe("variants", () => {
     const loaded = load("name: x\nticks: 10\nreplicates: 2", { overrides: { ticks: 4, replicates: 5 } })
     expect(loaded.variants[0]!.scenario.ticks).toBe(4)
     expect(loaded.variants[0]!.scenario.replicates).toBe(5)
+  })
+
+  it("command-line overrides win over a variant's own value", () => {
+    const loaded = load("name: x\nticks: 10\nvariants:\n  long: { ticks: 100 }\n  short: {}", { overrides: { ticks: 4 } })
+    expect(loaded.variants.map((v) => v.scenario.ticks)).toEqual([4, 4])
   })
 
   it("the scenario hash changes with any resolved value and not with formatting", () => {
