@@ -198,13 +198,14 @@ export class Accounts {
   ): number {
     this.validAmount(spent.asset, spentShare)
     this.validAmount(received.asset, payShare)
-    const keep = 1 - spentShare - payShare
-    if (keep < 0) this.fail(received.asset, `shares spent ${spentShare} + paid ${payShare} exceed 1`)
+    // shares computed as 1 − a − b can sum past 1 by a rounding error; more is a bug
+    if (spentShare + payShare > 1 + 1e-12) this.fail(received.asset, `shares spent ${spentShare} + paid ${payShare} exceed 1`)
+    const keep = Math.max(0, 1 - spentShare - payShare)
     let total = 0
     for (let k = 0; k < n; k++) {
       const amount = amounts[k]!
       if (!(amount >= 0 && amount < Infinity)) this.validAmount(received.asset, amount)
-      balances[k]! += amount - spentShare * amount - payShare * amount
+      balances[k]! += keep * amount
       total += amount
     }
     const paid = payShare * total

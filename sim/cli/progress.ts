@@ -25,7 +25,8 @@ export const progressBar = (total: number, options: ProgressOptions): Progress =
   if (!options.enabled || total <= 0) return silent
   const stream = process.stderr
   const start = performance.now()
-  const delay = options.delay ?? 500
+  // AIGOV_PROGRESS_DELAY_MS lets tests see the bar on runs shorter than the default half second
+  const delay = options.delay ?? Number(process.env.AIGOV_PROGRESS_DELAY_MS ?? 500)
   const interval = options.interval ?? 100
   let last = -Infinity
   let drawn = false

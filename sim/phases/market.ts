@@ -62,6 +62,11 @@ export const market = ({ scenario, state, accounts }: PhaseContext): Phase => {
         cheaper += providers.capacity[k]!
       }
       if (!cleared && budget > 0) price = cheaper > 0 ? budget / cheaper : world.computePrice
+      if (!Number.isFinite(price)) {
+        // supply so small that scarcity pricing overflows: treat it as no supply, no trade
+        providers.sold.fill(0)
+        price = world.computePrice
+      }
       world.computePrice = price
 
       // apply: each provider's output goes to labs in proportion to their budgets

@@ -244,7 +244,10 @@ describe("aigov run", () => {
   it.skipIf(script.status !== 0)("draws a progress bar on a terminal, unless --quiet", () => {
     // script(1) runs the command on a pseudo-terminal and copies its output (stdout and stderr) to ours
     const onTerminal = (args: ReadonlyArray<string>) =>
-      spawnSync("script", ["-qfec", [node, bundle, ...args].join(" "), "/dev/null"], { encoding: "utf8" }).stdout
+      spawnSync("script", ["-qfec", [node, bundle, ...args].join(" "), "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, AIGOV_PROGRESS_DELAY_MS: "0" },
+      }).stdout
     const shown = onTerminal(longRun("out-long-tty"))
     expect(shown).toMatch(/\[#*-*\] +\d+% +\d+\/\d+ ticks, \S+ left/)
     expect(shown).toContain("wrote")

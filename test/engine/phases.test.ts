@@ -44,6 +44,13 @@ describe("compute market: merit-order clearing with unit-elastic demand", () => 
     expect(providerCapital[0]! + providerCapital[1]!).toBeCloseTo(budget - 10 * sold[0]! - 20 * sold[1]!, 6)
   })
 
+  it("a supply too small to price (scarcity price overflows) trades nothing instead of breaking the accounts", () => {
+    const yaml = oneLab(1e10, 0.1).replace("values: [100, 50]", "values: [5e-324, 0]").replace("values: [10, 20]", "values: [0, 0]")
+    const sim = simulate(yaml)
+    expect(sim.state.labs.compute[0]).toBe(0)
+    expect(sim.state.labs.capital[0]).toBe(1e10)
+  })
+
   it("capacity ordered with a lag arrives exactly `lag` ticks later", () => {
     const yaml = oneLab(60_000, 0.1).replace("capacityLag: 0, reinvestShare: 0", "capacityLag: 3, reinvestShare: 1, capexPerUnit: 1")
     const sim = createSimulation(scenarioOf(yaml.replace("ticks: 1", "ticks: 5")), { variant: "base", replicate: 0, check: true })
