@@ -9,8 +9,22 @@ import { regimeFactories } from "../regimes/registry.js"
 import { applyLevers } from "../state/policy.js"
 import type { Phase, PhaseContext } from "./phase.js"
 
-/** Players of the power indices: the largest holders individually, the rest as one bloc. */
-export const POWER_PLAYERS = 20
+/**
+ * Players of the power indices: the POWER_NAMED largest holders individually,
+ * and the rest of the weight split into equal small holders — a finite stand-in
+ * for the "ocean" of small voters of oceanic games (Milnor & Shapley 1978), so
+ * many small holders are not treated as one bloc. The ocean has at least
+ * POWER_OCEAN_MIN players, more (up to POWER_OCEAN_MAX) so that none outweighs
+ * the smallest named holder. Exact dynamic programme on POWER_UNITS integer
+ * units when it costs at most POWER_EXACT_STEPS steps, else seeded Monte Carlo.
+ */
+export const POWER_NAMED = 30
+export const POWER_OCEAN_MIN = 30
+export const POWER_OCEAN_MAX = 70
+export const POWER_UNITS = 6_000
+export const POWER_EXACT_STEPS = 1e8
+/** Monte Carlo samples per index when the exact programme is too dear (not reached with the bounds above). */
+export const POWER_SAMPLES = 3_000
 /** Voters listed on a tally record, largest first. */
 const TALLY_VOTERS = 10
 
@@ -78,8 +92,8 @@ export const governance = (context: PhaseContext): Phase => {
   const median = medianIdeal(citizens.ideal, C, new Float64Array(C), new Float64Array(LEVERS))
   const weights = new Float64Array(N + 1)
   const weightScratch = new Float64Array(N + 1)
-  const topRows = new Int32Array(Math.max(POWER_PLAYERS, TALLY_VOTERS))
-  const topValues = new Float64Array(Math.max(POWER_PLAYERS, TALLY_VOTERS))
+  const topRows = new Int32Array(Math.max(POWER_NAMED, TALLY_VOTERS))
+  const topValues = new Float64Array(Math.max(POWER_NAMED, TALLY_VOTERS))
 
   const appropriation = accounts.source("capital", "appropriation")
   const research = accounts.sink("capital", "public safety research")
@@ -239,7 +253,7 @@ export const governance = (context: PhaseContext): Phase => {
     totals.decisions++
     if (passed) totals.passed++
     if (captured) totals.captured++
-    totals.latency += (passed ? due : tick) - proposal.tick
+    if (passed) totals.latency += due - proposal.tick
 
     const top = largest(votes.cast, N, TALLY_VOTERS, votes.target, j)
     const listed: Array<Record<string, unknown>> = []
@@ -319,25 +333,30 @@ export const governance = (context: PhaseContext): Phase => {
     metrics.hhi = hhi(weights, n)
     metrics.nakamoto = nakamotoCoefficient(weights, n, weightScratch)
     metrics.topK = topKShare(weights, n, scenario.metrics.topK, weightScratch)
-    // power of the largest blocs: the POWER_PLAYERS − 1 largest holders and the rest as one bloc
-    const players = largest(weights, n, POWER_PLAYERS - 1)
+    // power of the largest holders, the rest as an ocean of equal small holders
+    const players = largest(weights, n, POWER_NAMED)
     let total = 0
     for (let row = 0; row < n; row++) total += weights[row]!
     let named = 0
-    const game: Array<number> = [] // at most POWER_PLAYERS entries, once per epoch
+    const game: Array<number> = [] // at most POWER_NAMED + POWER_OCEAN_MAX entries, once per epoch
     for (let j = 0; j < players; j++) {
       game.push(topValues[j]!)
       named += topValues[j]!
     }
     const rest = total - named
-    if (rest > total * 1e-12) game.push(rest)
+    if (rest > total * 1e-12) {
+      // as many equal ocean holders as keep each no bigger than the smallest named one, within bounds
+      const wanted = players > 0 ? Math.ceil(rest / topValues[players - 1]!) : POWER_OCEAN_MIN
+      const pieces = Math.min(POWER_OCEAN_MAX, Math.max(POWER_OCEAN_MIN, wanted))
+      for (let j = 0; j < pieces; j++) game.push(rest / pieces)
+    }
     if (game.length === 0 || !(total > 0)) {
       metrics.banzhafLargest = metrics.shapleyLargest = metrics.banzhafTopK = metrics.shapleyTopK = 0
       return
     }
     // a coalition wins with more than quotaShare of the weight
     const quota = regime.quotaShare * total * (1 + 1e-9)
-    const power = powerIndices(game, quota, { random: powerRandom.double })
+    const power = powerIndices(game, quota, { random: powerRandom.double, maxUnits: POWER_UNITS, exactMaxSteps: POWER_EXACT_STEPS, samples: POWER_SAMPLES })
     const k = Math.min(scenario.metrics.topK, players)
     metrics.banzhafLargest = power.banzhaf[0]!
     metrics.shapleyLargest = power.shapleyShubik[0]!
@@ -487,7 +506,8 @@ export const governance = (context: PhaseContext): Phase => {
       col.passed[tick] = totals.passed
       col.captured[tick] = totals.captured
       col.captureRate[tick] = totals.decisions > 0 ? totals.captured / totals.decisions : Number.NaN
-      col.latency[tick] = totals.decisions > 0 ? totals.latency / totals.decisions : Number.NaN
+      // months from proposal to enactment, over the decisions that passed
+      col.latency[tick] = totals.passed > 0 ? totals.latency / totals.passed : Number.NaN
       col.gas[tick] = totals.gas
       col.influence[tick] = totals.influence
       col.turnout[tick] = turnout

@@ -24,7 +24,7 @@ export interface Proposal {
   readonly target: Float64Array
   /** the status quo it was made against */
   readonly from: Float64Array
-  /** share of the treasury it requests over one epoch: the added public-research spending (conviction) */
+  /** share of the treasury it requests: the added monthly public-research spending (conviction) */
   readonly requestedShare: number
 }
 
@@ -98,9 +98,14 @@ export const makeProposals = (input: ProposalInputs, tick: number, nextId: numbe
   return out
 }
 
-/** Added public-research spending over one epoch as a share of the treasury (∞ if the treasury is empty). */
+/**
+ * The share of the treasury a proposal requests, for conviction voting's
+ * threshold: its added public-research spending per month over the treasury
+ * balance (∞ if the treasury is empty). The funding lever is a standing monthly
+ * outflow, so one month of it plays the part of a one-off request.
+ */
 export const requestedShare = (g: Governance, from: Float64Array, to: Float64Array, treasury: number): number => {
-  const added = (safetyFundingAt(g.levers, to[SAFETY_FUNDING]!) - safetyFundingAt(g.levers, from[SAFETY_FUNDING]!)) * g.epoch
+  const added = safetyFundingAt(g.levers, to[SAFETY_FUNDING]!) - safetyFundingAt(g.levers, from[SAFETY_FUNDING]!)
   if (!(added > 0)) return 0
   return treasury > 0 ? added / treasury : Infinity
 }

@@ -8,9 +8,10 @@ import { clearVotes, type Outcome, type Payment, type Regime, type RegimeFactory
  * Lobbying and capture: every lab whose preferred outcome differs from the
  * authority's spends its influence budget L_i on lobbying (a sink). Lab i then
  * captures this decision with probability
- *   π_i = 1 − exp(−ε · k_i · L_i / L₀),
- * k_i its share of the eligible labs' capital, ε the lobbying effectiveness and
- * L₀ the lobbying scale: rising with both spend and size. One uniform u decides:
+ *   π_i = 1 − exp(−ε · k_i · L_i / (ℓ · K)),
+ * K the eligible labs' capital, k_i = K_i / K the lab's share of it, ε the
+ * lobbying effectiveness and ℓ the lobbying scale (a share of K, so the rule
+ * does not drift as the industry grows): rising with both spend and size. One uniform u decides:
  * lab i captures when u falls in its slice of the cumulative π (rescaled to 1 if
  * Σπ > 1), and the decision follows its preference.
  */
@@ -42,7 +43,7 @@ export const central: RegimeFactory = ({ governance: g, random }) => {
           const spend = Math.min(b.budget[i]!, e.capital[i]!)
           if (!(spend > 0)) continue
           const share = capitalTotal > 0 ? e.capital[i]! / capitalTotal : 0
-          const pi = 1 - Math.exp((-c.lobbyingEffectiveness * share * spend) / c.lobbyingScale)
+          const pi = 1 - Math.exp((-c.lobbyingEffectiveness * share * spend) / (c.lobbyingScale * capitalTotal))
           payments.push({ from: i, kind: "lobbying", amount: spend, to: -1, units: 0 })
           lobbyists.push({ row: i, pi })
           piSum += pi

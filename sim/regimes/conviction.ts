@@ -27,8 +27,8 @@ export const convictionThreshold = (g: Governance, supply: number, requestedShar
  * stakes all its tokens on the open proposal it likes best, if it prefers that
  * one to the status quo (one proposal at a time: no double counting); each
  * proposal's conviction grows as y ← α·y + staked, and it passes the month its
- * conviction reaches threshold(r), r the share of the treasury it requests over
- * one epoch. There are no "no" votes: opponents simply do not stake. A
+ * conviction reaches threshold(r), r the share of the treasury it requests (its
+ * added monthly public-research spending over the balance). There are no "no" votes: opponents simply do not stake. A
  * proposal still short of its threshold after `lifetime` months is rejected.
  * Gas is paid per person each time a holder moves its stake.
  */

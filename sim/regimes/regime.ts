@@ -48,7 +48,7 @@ export interface Ballot {
   readonly budget: Float64Array
   /** u(proposal) − u(status quo) of the central authority (its ideal: the citizens' per-lever median) */
   readonly authorityGain: number
-  /** share of the treasury the proposal requests over one epoch (conviction); may be Infinity */
+  /** share of the treasury the proposal requests: added monthly spending / balance (conviction); may be Infinity */
   readonly requestedShare: number
 }
 

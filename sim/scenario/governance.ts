@@ -71,8 +71,8 @@ export const Identity = Schema.Struct({
 
 export const Central = Schema.Struct({
   latency: latency(1),
-  lobbyingEffectiveness: nonNegative("ε: capture probability 1 − exp(−ε · capital share · lobbying / lobbyingScale)", 1),
-  lobbyingScale: positive("lobbying spend at which capture becomes likely, USD", 1e8),
+  lobbyingEffectiveness: nonNegative("ε: capture probability 1 − exp(−ε · capital share · lobbying / (lobbyingScale · all labs' capital))", 1),
+  lobbyingScale: positive("lobbying spend, as a share of all labs' capital, at which a lab with all the capital would likely capture the authority", 0.005),
 })
 
 export const Committee = Schema.Struct({
