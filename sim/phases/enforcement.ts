@@ -1,5 +1,6 @@
 import { RULES, RULE_CAP, RULE_FLOOR, ruleNames } from "../policy/levers.js"
 import type { Phase, PhaseContext } from "./phase.js"
+import { exp } from "../math/fdlibm.js"
 
 /**
  * The enforcement phase: every governance epoch auditors check labs against
@@ -69,7 +70,7 @@ export const enforcement = ({ scenario, state, accounts, streams, series, ledger
   /** Labs decide, per rule, whether to defy it until the next epoch. */
   const decideCompliance = (haveAuditors: boolean) => {
     for (let i = 0; i < L; i++) {
-      const caught = haveAuditors ? policy.auditMandate * (1 - Math.exp(-e.detection * (1 + e.transparency * provenanceShare(i)))) : 0
+      const caught = haveAuditors ? policy.auditMandate * (1 - exp(-e.detection * (1 + e.transparency * provenanceShare(i)))) : 0
       const defy = (1 - labs.compliance[i]!) * (1 - caught)
       for (let r = 0; r < RULES; r++) policy.defiant[i * RULES + r] = random.double() < defy ? 1 : 0
     }
@@ -98,7 +99,7 @@ export const enforcement = ({ scenario, state, accounts, streams, series, ledger
       const a = auditorOf[j]!
       const effort = Math.min(1, auditors.capacity[a]! / assigned[a]!)
       const transparency = provenanceShare(i)
-      const p = 1 - Math.exp(-e.detection * effort * (1 + e.transparency * transparency))
+      const p = 1 - exp(-e.detection * effort * (1 + e.transparency * transparency))
       const honest = random.double() < auditors.honesty[a]!
       // small allocation per audit; audits happen once per epoch
       const findings: Array<Record<string, unknown>> = []

@@ -1,4 +1,5 @@
 import type { Phase, PhaseContext } from "./phase.js"
+import { exp, log } from "../math/fdlibm.js"
 
 /**
  * Citizens earn, consume and buy AI services; labs earn by market share.
@@ -27,11 +28,11 @@ export const revenue = ({ scenario, state, accounts, streams }: PhaseContext): P
       // labs' market shares from the state at the start of the phase
       let logMax = -Infinity
       for (let i = 0; i < labs.size; i++) {
-        if (labs.active[i] === 1 && labs.knowledge[i]! > 0) logMax = Math.max(logMax, Math.log(labs.knowledge[i]!))
+        if (labs.active[i] === 1 && labs.knowledge[i]! > 0) logMax = Math.max(logMax, log(labs.knowledge[i]!))
       }
       let weightSum = 0
       for (let i = 0; i < labs.size; i++) {
-        const w = labs.active[i] === 1 && labs.knowledge[i]! > 0 ? Math.exp(e.winnerTakeMost * (Math.log(labs.knowledge[i]!) - logMax)) : 0
+        const w = labs.active[i] === 1 && labs.knowledge[i]! > 0 ? exp(e.winnerTakeMost * (log(labs.knowledge[i]!) - logMax)) : 0
         shares[i] = w
         weightSum += w
       }

@@ -1,4 +1,5 @@
 import type { Phase, PhaseContext } from "./phase.js"
+import { exp } from "../math/fdlibm.js"
 
 /**
  * Incidents. Lab i's monthly hazard is
@@ -26,8 +27,8 @@ export const risk = ({ scenario, state, accounts, streams }: PhaseContext): Phas
         const stock = labs.safetyStock[i]! + labs.knowledge[i]!
         const safetyFraction = stock > 0 ? labs.safetyStock[i]! / stock : 0
         const above = labs.capability[i]! - r.referenceCapability
-        const hazard = r.baseHazard * Math.pow(10, r.capabilityElasticity * above) * Math.exp(-r.safetyEffect * safetyFraction)
-        if (u >= 1 - Math.exp(-hazard)) continue
+        const hazard = r.baseHazard * Math.pow(10, r.capabilityElasticity * above) * exp(-r.safetyEffect * safetyFraction)
+        if (u >= 1 - exp(-hazard)) continue
         labs.incidents[i]!++
         world.incidents++
         world.harm += r.harmPerIncident * Math.pow(10, r.harmScaling * above)

@@ -1,5 +1,6 @@
 import { RULE_CAP, RULE_FLOOR, RULE_LICENSE, RULES } from "../policy/levers.js"
 import type { Phase, PhaseContext } from "./phase.js"
+import { log10 } from "../math/fdlibm.js"
 
 /**
  * Training. Effective compute = fleet × FLOP per H100e-month × efficiency(t), with
@@ -58,7 +59,7 @@ export const training = ({ scenario, state, accounts }: PhaseContext): Phase => 
         const effective = used * flop
         labs.knowledge[i]! += (1 - safety) * effective
         labs.safetyStock[i] = (1 - e.safetyDepreciation) * labs.safetyStock[i]! + safety * effective
-        labs.capability[i] = labs.knowledge[i]! > 0 ? Math.log10(labs.knowledge[i]!) : 0
+        labs.capability[i] = labs.knowledge[i]! > 0 ? log10(labs.knowledge[i]!) : 0
         accounts.burn(retired, labs.compute, i, e.depreciation * labs.compute[i]!)
       }
     },

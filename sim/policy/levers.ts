@@ -1,4 +1,5 @@
 import type { Governance, PolicyLevers } from "../scenario/governance.js"
+import { log10 } from "../math/fdlibm.js"
 
 /**
  * The policy levers. A policy is a point in the normalized lever space [0, 1]^5,
@@ -26,7 +27,7 @@ type Ranges = Governance["levers"]
 
 /** Log-linear interpolation: loosest at 0, tightest at 1. */
 const logLerp = (loosest: number, tightest: number, x: number): number =>
-  Math.pow(10, Math.log10(loosest) + x * (Math.log10(tightest) - Math.log10(loosest)))
+  Math.pow(10, log10(loosest) + x * (log10(tightest) - log10(loosest)))
 
 /** Compute cap per lab, H100e. */
 export const computeCapAt = (r: Ranges, x: number): number => logLerp(r.computeCapLoosest, r.computeCapTightest, x)
@@ -47,9 +48,9 @@ export const licensingAt = (r: Ranges, x: number): number => logLerp(r.licensing
  */
 export const bindingPoint = (loosest: number, tightest: number, value: number): number => {
   if (!(value > 0)) return 1
-  const span = Math.log10(loosest) - Math.log10(tightest)
+  const span = log10(loosest) - log10(tightest)
   if (span <= 0) return value > loosest ? 0 : 1
-  return Math.min(1, Math.max(0, (Math.log10(loosest) - Math.log10(value)) / span))
+  return Math.min(1, Math.max(0, (log10(loosest) - log10(value)) / span))
 }
 
 /** A scenario's lever block as a vector in lever order. */

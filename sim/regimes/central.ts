@@ -1,4 +1,5 @@
 import { clearVotes, type Outcome, type Payment, type Regime, type RegimeFactory } from "./regime.js"
+import { exp } from "../math/fdlibm.js"
 
 /**
  * `central`: one authority decides alone, fast and off-chain. Its ideal point is
@@ -43,7 +44,7 @@ export const central: RegimeFactory = ({ governance: g, random }) => {
           const spend = Math.min(b.budget[i]!, e.capital[i]!)
           if (!(spend > 0)) continue
           const share = capitalTotal > 0 ? e.capital[i]! / capitalTotal : 0
-          const pi = 1 - Math.exp((-c.lobbyingEffectiveness * share * spend) / (c.lobbyingScale * capitalTotal))
+          const pi = 1 - exp((-c.lobbyingEffectiveness * share * spend) / (c.lobbyingScale * capitalTotal))
           payments.push({ from: i, kind: "lobbying", amount: spend, to: -1, units: 0 })
           lobbyists.push({ row: i, pi })
           piSum += pi

@@ -1,4 +1,5 @@
 import alea from "seedrandom/lib/alea.js"
+import { cos, log } from "../math/fdlibm.js"
 
 /**
  * A seeded random stream. `uniform()` is in [0, 1) with 32 bits of resolution
@@ -38,5 +39,5 @@ export const standardNormal = (stream: RandomStream): number => {
   let u = stream.double()
   while (u <= 0) u = stream.double()
   const v = stream.double()
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v)
 }

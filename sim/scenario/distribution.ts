@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { number } from "./fields.js"
+import { exp } from "../math/fdlibm.js"
 
 /**
  * Initial distributions of an agent attribute. Tagged by `kind` so a file reads
@@ -71,7 +72,7 @@ export const mean = (d: Distribution): number => {
     case "uniform":
       return (d.min + d.max) / 2
     case "lognormal":
-      return d.median * Math.exp((d.sigma * d.sigma) / 2)
+      return d.median * exp((d.sigma * d.sigma) / 2)
     case "pareto":
       return d.alpha > 1 ? (d.alpha * d.scale) / (d.alpha - 1) : Infinity
     case "exponential":

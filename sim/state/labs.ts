@@ -1,6 +1,7 @@
 import type { Scenario } from "../scenario/schema.js"
 import type { StreamFactory } from "../rng/streams.js"
 import { fillFrom } from "./sample.js"
+import { log10 } from "../math/fdlibm.js"
 
 /**
  * AI labs, one row each. Rows past `count` are reserved for entrants (shocks)
@@ -75,5 +76,5 @@ export const seedKnowledge = (labs: Labs, i: number, s: Scenario, efficiency = 1
   const history = s.populations.labs.historyTicks
   labs.knowledge[i] = monthly * history * (1 - labs.safetyShare[i]!)
   labs.safetyStock[i] = monthly * history * labs.safetyShare[i]!
-  labs.capability[i] = labs.knowledge[i]! > 0 ? Math.log10(labs.knowledge[i]!) : 0
+  labs.capability[i] = labs.knowledge[i]! > 0 ? log10(labs.knowledge[i]!) : 0
 }

@@ -3,8 +3,6 @@
  * the same engine as the CLI, and aggregates, so the page only ever draws.
  * Every message in and out is an Effect Schema type from messages.ts.
  */
-// first: the engine's transcendental functions as the CLI's V8 computes them
-import "./install-fdlibm.js"
 import { Result, Schema } from "effect"
 import type { LedgerEntry } from "../../sim/ledger/chain.js"
 import { ledgerText, runId } from "../../sim/ledger/jsonl.js"

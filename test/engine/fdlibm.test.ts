@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { cos, exp, log, log10 } from "../../viz/src/fdlibm.js"
+import { cos, exp, log, log10 } from "../../sim/math/fdlibm.js"
 
 /**
  * The worker replaces Math.exp, log, log10 and cos with these ports so that runs

@@ -9,13 +9,10 @@
  * Chromium 156's V8 returns correctly rounded values, 1 ulp apart for most
  * arguments of exp. A run in the browser then drifts from the CLI's from the
  * first lognormal draw. +, −, ×, ÷ are exactly IEEE 754 everywhere, so these
- * ports give the same bits in every engine; the worker installs them over
- * Math.* (install-fdlibm.ts), and test/viewer/fdlibm.test.ts holds them equal
- * to Node's Math.* bit for bit.
- *
- * The right home for this is the engine (sim/), called instead of Math.*, so
- * that the CLI does not depend on its V8 either; until then the worker patch
- * makes browser runs match the CLI under Node 24.
+ * ports give the same bits in every engine: the engine calls them instead of
+ * Math.exp, log, log10 and cos, and test/engine/fdlibm.test.ts holds them equal
+ * to Node 24's Math.* bit for bit. (Math.pow and Math.sqrt agreed between Node
+ * and Chromium on every input tried; sqrt is exact by IEEE 754.)
  *
  * Sources: fdlibm 5.3 e_exp.c, e_log.c, e_log10.c, k_cos.c, k_sin.c,
  * e_rem_pio2.c, s_cos.c, as ported in V8's src/base/ieee754.cc.
