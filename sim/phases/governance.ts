@@ -92,8 +92,10 @@ export const governance = (context: PhaseContext): Phase => {
   const median = medianIdeal(citizens.ideal, C, new Float64Array(C), new Float64Array(LEVERS))
   const weights = new Float64Array(N + 1)
   const weightScratch = new Float64Array(N + 1)
-  const topRows = new Int32Array(Math.max(POWER_NAMED, TALLY_VOTERS))
-  const topValues = new Float64Array(Math.max(POWER_NAMED, TALLY_VOTERS))
+  // room for the largest voters, power players and provenance records (up to the scenario's cap)
+  const topSize = Math.max(POWER_NAMED, TALLY_VOTERS, Math.min(g.enforcement.maxProvenancePerTick, L))
+  const topRows = new Int32Array(topSize)
+  const topValues = new Float64Array(topSize)
 
   const appropriation = accounts.source("capital", "appropriation")
   const research = accounts.sink("capital", "public safety research")

@@ -8,7 +8,7 @@ import type { Phase, PhaseContext } from "./phase.js"
  * the cheapest provider whose cost exceeds B/(capacity below it) sets it, or
  * scarcity pricing B/(all capacity) when every provider is sold out. Under an
  * enacted compute cap a complying lab whose fleet has reached the cap brings no
- * budget (governance; see sim/regimes/GOVERNANCE-MODEL.md). Providers
+ * budget (governance; see sim/MODEL.md §7.7). Providers
  * then reinvest part of their profit in capacity that arrives after a lag.
  */
 export const market = ({ scenario, state, accounts }: PhaseContext): Phase => {

@@ -1,3 +1,4 @@
+import { mean } from "../scenario/distribution.js"
 import type { Shock } from "../scenario/shock.js"
 import { seedKnowledge } from "../state/labs.js"
 import type { Phase, PhaseContext } from "./phase.js"
@@ -14,6 +15,7 @@ export const shocks = ({ scenario, state, accounts }: PhaseContext): Phase => {
   const byTick = new Map<number, Array<Shock>>()
   for (const shock of scenario.shocks) byTick.set(shock.tick, [...(byTick.get(shock.tick) ?? []), shock])
   let nextEntrantRow = scenario.populations.labs.count
+  const entrantCompliance = Math.min(1, Math.max(0, mean(scenario.populations.labs.compliance)))
   const e = scenario.economy
   // the training phase's efficiency(t), which has not run yet this tick
   const efficiencyAt = (tick: number) => Math.pow((1 + e.hardwareEfficiencyGrowth) * (1 + e.algorithmicEfficiencyGrowth), tick)
@@ -43,6 +45,8 @@ export const shocks = ({ scenario, state, accounts }: PhaseContext): Phase => {
           const row = nextEntrantRow++
           labs.active[row] = 1
           labs.safetyShare[row] = shock.safetyShare
+          // an entrant obeys enacted policy like the average incumbent (the compliance distribution's mean)
+          labs.compliance[row] = entrantCompliance
           accounts.mint(entrantCapital, labs.capital, row, shock.capital)
           accounts.mint(entrantCompute, labs.compute, row, shock.compute)
           seedKnowledge(labs, row, scenario, efficiencyAt(tick))

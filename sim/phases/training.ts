@@ -9,7 +9,7 @@ import { log10 } from "../math/fdlibm.js"
  * capability is log10 K (orders of magnitude of effective training compute). The
  * safety part adds to a depreciating safety stock. Fleets depreciate.
  *
- * Enacted policy (governance; sim/regimes/GOVERNANCE-MODEL.md), for labs that
+ * Enacted policy (governance; sim/MODEL.md §7.7), for labs that
  * comply: only compute up to the cap trains; the safety share is raised to the
  * floor; a run whose physical FLOP (fleet × FLOP per H100e-month × hardware
  * efficiency) exceeds the licensing threshold pays the license fee into the

@@ -2,7 +2,7 @@ import { Schema } from "effect"
 import { count, defaulted, nonNegative, positive, share, withDefault } from "./fields.js"
 
 /**
- * The governance regime and its parameters (sim/regimes/GOVERNANCE-MODEL.md has
+ * The governance regime and its parameters (sim/MODEL.md §7.7 has
  * the equations, units and sources). One struct: `regime` names who decides;
  * the shared blocks (policy levers, proposals, enforcement, the token market,
  * identities) apply to every regime that uses them; each regime has its own
