@@ -122,8 +122,8 @@ export function toIntegerGame(weights: Weights, quota: number, maxUnits: number)
     return { weights: units, quota: quotaInUnits(quota * scale, divisor), totalWeight: unitTotal, rounded: false }
   }
 
-  const scale = maxUnits / total
-  for (let i = 0; i < n; i++) units[i] = Math.round(weights[i] * scale)
+  // shares first: maxUnits / total overflows to Infinity when the weights are subnormal
+  for (let i = 0; i < n; i++) units[i] = Math.round((weights[i] / total) * maxUnits)
   let roundedTotal = 0
   for (let i = 0; i < n; i++) roundedTotal += units[i]
   const divisor = roundedTotal === 0 ? 1 : gcdOf(units)
@@ -134,7 +134,7 @@ export function toIntegerGame(weights: Weights, quota: number, maxUnits: number)
   }
   return {
     weights: units,
-    quota: quotaInUnits(quota * (roundedTotal / total), divisor),
+    quota: quotaInUnits((quota / total) * roundedTotal, divisor),
     totalWeight: unitTotal,
     rounded: true,
   }

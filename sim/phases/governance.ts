@@ -398,11 +398,13 @@ export const governance = (context: PhaseContext): Phase => {
   const fundResearch = () => {
     const spend = Math.min(policy.safetyFunding, world.treasury[0]!)
     if (!(spend > 0) || !(world.computePrice > 0)) return
-    accounts.burn(research, world.treasury, 0, spend)
-    totals.research += spend
     // public safety research buys compute at today's price; its results are a
     // non-rival public good: every active lab's safety stock gains all of it
     const safetyFlop = (spend / world.computePrice) * scenario.economy.flopPerUnitTick * world.efficiency
+    // a (sub)normal-tiny price can make the compute bought overflow: then there is nothing sane to buy
+    if (!Number.isFinite(safetyFlop)) return
+    accounts.burn(research, world.treasury, 0, spend)
+    totals.research += spend
     for (let i = 0; i < L; i++) if (labs.active[i] === 1) labs.safetyStock[i]! += safetyFlop
   }
 

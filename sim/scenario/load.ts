@@ -67,7 +67,12 @@ export const parseText = (text: string): Result.Result<unknown, Array<Problem>> 
       }),
     )
   }
-  return Result.succeed(doc.toJS({ maxAliasCount: 100 }))
+  // some errors (an alias to no anchor, an alias bomb) surface only when the document is resolved
+  try {
+    return Result.succeed(doc.toJS({ maxAliasCount: 100 }))
+  } catch (e) {
+    return Result.fail([{ path: "", message: `YAML: ${e instanceof Error ? e.message : String(e)}` }])
+  }
 }
 
 /** Validates a parsed scenario file and resolves its variants; every problem at once. */
@@ -88,19 +93,19 @@ export const resolveScenario = (
     // removed (defaults fill the gaps) and run the semantic checks on that.
     const repaired = decodeFile(withoutPaths(raw, problems.map((p) => p.path)), parseOptions)
     if (repaired._tag === "Success") {
-      const { variants: _ignored, ...base } = repaired.value
+      const { variants: _ignored, sweep: _sweep, ...base } = repaired.value
       for (const p of semanticProblems(base)) if (!problems.some((q) => q.path === p.path)) problems.push(p)
     }
     return invalid(problems)
   }
-  const { variants: overrides, ...base } = decoded.value
+  const { variants: overrides, sweep: _sweep, ...base } = decoded.value
   const problems: Array<Problem> = semanticProblems(base)
   const names = Object.keys(overrides)
   const variants: Array<Variant> = []
   if (names.length === 0) {
     variants.push({ name: "base", scenario: base })
   } else {
-    const { variants: _ignored, ...rawBase } = raw as Record<string, unknown>
+    const { variants: _ignored, sweep: _sweep, ...rawBase } = raw as Record<string, unknown>
     for (const name of names) {
       // command-line overrides win over the variant as they win over the base
       const merged = deepMerge(deepMerge(rawBase, overrides[name]), options.overrides ?? {})

@@ -164,5 +164,9 @@ export const ScenarioFile = Schema.Struct({
     }),
     {},
   ),
+  // read by `aigov sweep` with its own schema (sim/experiments/sweep.ts); every other command ignores it
+  sweep: Schema.optionalKey(
+    Schema.Unknown.annotate({ description: "parameter sweep for `aigov sweep`: design, samples, parameters (see sim/experiments/README.md)" }),
+  ),
 })
 export type ScenarioFile = typeof ScenarioFile.Type

@@ -4,8 +4,9 @@
  * every generated value must decode with the loader, and the bounds below must
  * sit inside the JSON Schema's minimum/maximum.
  *
- * `governance` is left out (regime `none` by default) on purpose: that block is
- * being extended elsewhere; add it here once it settles.
+ * `scenario` keeps `governance: { regime: none }` (the economy alone, as the
+ * engine properties expect); `governance` below draws every regime with its
+ * parameters, and `governedScenario` puts it into a scenario.
  */
 import fc from "fast-check"
 import { stringify } from "yaml"
@@ -44,6 +45,51 @@ export const bounds = {
   "risk.safetyEffect": [0, 60],
   "risk.incidentCapitalLoss": [0, 1],
   "metrics.topK": [1, 5],
+  "governance.epoch": [1, 100_000],
+  "governance.quorum": [0, 1],
+  "governance.threshold": [1e-6, 1],
+  "governance.gasPerVote": [0, 1_000],
+  "governance.votesPerTick": [1, 1e9],
+  "governance.influenceShare": [0, 1],
+  "governance.appropriation": [0, 1e9],
+  "governance.levers.computeCapLoosest": [1, 1e8],
+  "governance.levers.safetyFloorMax": [0, 1],
+  "governance.levers.safetyFundingMax": [0, 1e10],
+  "governance.levers.licensingLoosest": [1e20, 1e30],
+  "governance.levers.licenseFee": [0, 1e9],
+  "governance.proposals.step": [1e-3, 1],
+  "governance.proposals.discontent": [0, 1],
+  "governance.proposals.incidents": [1, 5],
+  "governance.enforcement.detection": [0, 10],
+  "governance.enforcement.transparency": [0, 10],
+  "governance.enforcement.fineShare": [0, 1],
+  "governance.enforcement.bountyShare": [0, 1],
+  "governance.enforcement.slashShare": [0, 1],
+  "governance.enforcement.minStake": [0, 100],
+  "governance.enforcement.reportingThreshold": [1e20, 1e30],
+  "governance.enforcement.maxProvenancePerTick": [0, 20],
+  "governance.tokenMarket.price": [1e-3, 1e3],
+  "governance.tokenMarket.depth": [1, 1e12],
+  "governance.identity.cost": [0, 1e6],
+  "governance.identity.personhood": [0, 1],
+  "governance.central.latency": [0, 1_000],
+  "governance.central.lobbyingEffectiveness": [0, 100],
+  "governance.central.lobbyingScale": [1e-6, 1],
+  "governance.committee.latency": [0, 1_000],
+  "governance.committee.size": [1, 10_000],
+  "governance.token.latency": [0, 1_000],
+  "governance.one-person.latency": [0, 1_000],
+  "governance.quadratic.latency": [0, 1_000],
+  "governance.liquid.latency": [0, 1_000],
+  "governance.liquid.delegationRate": [0, 1],
+  "governance.liquid.concentration": [0, 10],
+  "governance.liquid.maxDepth": [1, 1_000_000],
+  "governance.liquid.bribePerPerson": [0, 1e4],
+  "governance.conviction.latency": [0, 1_000],
+  "governance.conviction.alpha": [0, 0.999],
+  "governance.conviction.beta": [1e-6, 1],
+  "governance.conviction.rho": [1e-9, 1],
+  "governance.conviction.lifetime": [1, 100_000],
 } as const satisfies Record<string, readonly [number, number]>
 
 export type BoundedPath = keyof typeof bounds
@@ -189,7 +235,13 @@ const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)
 /** Builds a scenario file around the given populations arbitrary (for properties that fix parts of it). */
 export const scenarioWith = (
   n: Sizes,
-  options: { readonly safetyShare?: fc.Arbitrary<JsonObject>; readonly shocks?: boolean; readonly phases?: boolean } = {},
+  options: {
+    readonly safetyShare?: fc.Arbitrary<JsonObject>
+    readonly shocks?: boolean
+    readonly phases?: boolean
+    /** the `governance` block (default `{ regime: none }`) */
+    readonly governance?: fc.Arbitrary<JsonObject>
+  } = {},
 ): fc.Arbitrary<JsonObject> =>
   fc
     .record({
@@ -204,7 +256,7 @@ export const scenarioWith = (
       risk,
       shocks: options.shocks === false ? fc.constant([]) : fc.array(shock(n.ticks), { maxLength: 3 }),
       metrics: fc.record({ topK: int("metrics.topK") }),
-      governance: fc.constant({ regime: "none" }),
+      governance: options.governance ?? fc.constant<JsonObject>({ regime: "none" }),
     })
     .map((s) => {
       const out: JsonObject = {}
@@ -217,3 +269,113 @@ export const scenario: fc.Arbitrary<JsonObject> = sizes.chain((n) => scenarioWit
 
 /** YAML that `aigov run` accepts (the same object, as a file). */
 export const toYaml = (value: unknown): string => stringify(value, { lineWidth: 0 })
+
+// ---------------------------------------------------------------------------
+// Governance
+
+/** Every regime a scenario can name (kept in step with sim/scenario/governance.ts by governance.test.ts). */
+export const regimes = ["none", "central", "committee", "token", "one-person", "quadratic", "liquid", "conviction"] as const
+export type RegimeChoice = (typeof regimes)[number]
+
+/** An integer in the path's bounds, usually at most `usual` (large values, and both ends, still drawn sometimes). */
+const count = (path: BoundedPath, usual: number) => {
+  const [lo, hi] = bounds[path]
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(lo, hi) },
+    { weight: 5, arbitrary: fc.integer({ min: lo, max: Math.min(hi, usual) }) },
+    { weight: 1, arbitrary: fc.integer({ min: lo, max: hi }) },
+  )
+}
+const edge = (path: BoundedPath) => edgy(bounds[path][0], bounds[path][1])
+/** A (loosest, tightest) pair with tightest ≤ loosest, as governanceProblems requires. */
+const range = (path: BoundedPath) =>
+  fc.tuple(edge(path), fc.oneof(fc.constant(1), within(Number.MIN_VALUE, 1))).map(([loosest, u]) => [loosest, Math.max(bounds[path][0] * 1e-6, loosest * u)] as const)
+
+/**
+ * The `governance` block for the given regime (or any), every parameter within
+ * the schema's bounds and each sub-block's keys optional (so defaults are drawn
+ * too). Edge cases on purpose: quorum 0 and 1, threshold 1, identity cost 0 and
+ * personhood 0/1, every citizen delegating (delegationRate 1), maxDepth 1, an
+ * epoch of one month, conviction's α = 0 and its bounds. "All tokens in one hand"
+ * comes from the populations' `list` distributions.
+ */
+export const governance = (regime: fc.Arbitrary<RegimeChoice> = fc.constantFrom(...regimes), ticks = 12): fc.Arbitrary<JsonObject> =>
+  fc.record({
+    regime,
+    epoch: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: Math.max(1, Math.min(ticks, 6)) }) }, { weight: 1, arbitrary: count("governance.epoch", 24) }),
+    quorum: edge("governance.quorum"),
+    threshold: fc.oneof(fc.constantFrom(0.5, 1, bounds["governance.threshold"][0]), within(bounds["governance.threshold"][0], 1)),
+    gasPerVote: fc.oneof(fc.constant(0), edge("governance.gasPerVote")),
+    votesPerTick: fc.oneof(fc.constantFrom(1, 1e9), edge("governance.votesPerTick")),
+    influenceShare: edge("governance.influenceShare"),
+    appropriation: edge("governance.appropriation"),
+    policy: fc.record({
+      computeCap: edgy(0, 1),
+      safetyFloor: edgy(0, 1),
+      auditMandate: edgy(0, 1),
+      safetyFunding: edgy(0, 1),
+      licensing: edgy(0, 1),
+    }, { requiredKeys: [] }),
+    levers: fc.tuple(range("governance.levers.computeCapLoosest"), range("governance.levers.licensingLoosest"), fc.record({
+      safetyFloorMax: edge("governance.levers.safetyFloorMax"),
+      safetyFundingMax: edge("governance.levers.safetyFundingMax"),
+      licenseFee: edge("governance.levers.licenseFee"),
+    }, { requiredKeys: [] })).map(([[computeCapLoosest, computeCapTightest], [licensingLoosest, licensingTightest], rest]): JsonObject => ({
+      computeCapLoosest,
+      computeCapTightest,
+      licensingLoosest,
+      licensingTightest,
+      ...rest,
+    })),
+    proposals: fc.record({
+      step: edge("governance.proposals.step"),
+      discontent: edge("governance.proposals.discontent"),
+      incidents: count("governance.proposals.incidents", 5),
+      lobbying: fc.boolean(),
+    }, { requiredKeys: [] }),
+    enforcement: fc.record({
+      detection: edge("governance.enforcement.detection"),
+      transparency: edge("governance.enforcement.transparency"),
+      fineShare: edge("governance.enforcement.fineShare"),
+      bountyShare: edge("governance.enforcement.bountyShare"),
+      slashShare: edge("governance.enforcement.slashShare"),
+      minStake: edge("governance.enforcement.minStake"),
+      reportingThreshold: edge("governance.enforcement.reportingThreshold"),
+      maxProvenancePerTick: count("governance.enforcement.maxProvenancePerTick", 20),
+    }, { requiredKeys: [] }),
+    tokenMarket: fc.record({ price: edge("governance.tokenMarket.price"), depth: edge("governance.tokenMarket.depth") }, { requiredKeys: [] }),
+    identity: fc.record({
+      cost: fc.oneof(fc.constant(0), edge("governance.identity.cost")),
+      personhood: edge("governance.identity.personhood"),
+    }, { requiredKeys: [] }),
+    central: fc.record({
+      latency: count("governance.central.latency", 6),
+      lobbyingEffectiveness: edge("governance.central.lobbyingEffectiveness"),
+      lobbyingScale: edge("governance.central.lobbyingScale"),
+    }, { requiredKeys: [] }),
+    committee: fc.record({ latency: count("governance.committee.latency", 6), size: count("governance.committee.size", 6) }, { requiredKeys: [] }),
+    token: fc.record({ latency: count("governance.token.latency", 6) }, { requiredKeys: [] }),
+    "one-person": fc.record({ latency: count("governance.one-person.latency", 6) }, { requiredKeys: [] }),
+    quadratic: fc.record({ latency: count("governance.quadratic.latency", 6) }, { requiredKeys: [] }),
+    liquid: fc.record({
+      latency: count("governance.liquid.latency", 6),
+      delegationRate: fc.oneof(fc.constant(1), edge("governance.liquid.delegationRate")),
+      concentration: edge("governance.liquid.concentration"),
+      maxDepth: count("governance.liquid.maxDepth", 40),
+      bribePerPerson: edge("governance.liquid.bribePerPerson"),
+    }, { requiredKeys: [] }),
+    conviction: fc.record({
+      latency: count("governance.conviction.latency", 6),
+      alpha: edge("governance.conviction.alpha"),
+      beta: edge("governance.conviction.beta"),
+      rho: edge("governance.conviction.rho"),
+      lifetime: count("governance.conviction.lifetime", 24),
+    }, { requiredKeys: [] }),
+  }, { requiredKeys: ["regime", "epoch"] })
+
+/** A valid scenario file with a governance block (any regime, or the one given). */
+export const governedScenario = (regime?: RegimeChoice | fc.Arbitrary<RegimeChoice>): fc.Arbitrary<JsonObject> =>
+  sizes.chain((n) => scenarioWith(n, { governance: governance(typeof regime === "string" ? fc.constant(regime) : regime, n.ticks) }))
+
+/** Every regime but `none` (the ones that keep a ledger). */
+export const activeRegimes = regimes.filter((r): r is Exclude<RegimeChoice, "none"> => r !== "none")

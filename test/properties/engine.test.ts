@@ -70,7 +70,7 @@ describe("engine properties", () => {
     expect(runOnce("base", s, 0, { check: true }).summary.total_capital).toBeGreaterThan(0)
   })
 
-  // MODEL.md §7.6 promises this with the economy's feedback switched off (phases
+  // MODEL.md §8.1 promises this with the economy's feedback switched off (phases
   // training, risk, metrics): a higher safety share lowers both capability and the
   // hazard's safety term, and each lab's draw comes from its own fixed stream.
   it("monotone: a higher constant safety share never raises cumulative incidents, other things equal", () => {
