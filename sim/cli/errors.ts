@@ -48,6 +48,25 @@ export class FilesInvalid extends Data.TaggedError("FilesInvalid")<{
   }
 }
 
+/** Some runs of a `compare` or `sweep` failed; each was reported with the command that reproduces it. */
+export class RunsFailed extends Data.TaggedError("RunsFailed")<{
+  readonly failed: number
+  readonly total: number
+}> {
+  override get message(): string {
+    return `${this.failed} of ${this.total} run${this.total === 1 ? "" : "s"} failed`
+  }
+}
+
+/** A flag's value makes no sense (beyond what effect/cli checks itself), e.g. --shard 4/4. */
+export class UsageProblem extends Data.TaggedError("UsageProblem")<{
+  readonly reason: string
+}> {
+  override get message(): string {
+    return this.reason
+  }
+}
+
 const isTagged = (u: unknown): u is { readonly _tag: string } =>
   typeof u === "object" && u !== null && typeof (u as { _tag?: unknown })._tag === "string"
 
@@ -59,8 +78,13 @@ export const exitCodeOf = (error: unknown): number => {
     case "ScenarioInvalid":
     case "InputUnreadable":
     case "FilesInvalid":
+    case "OutputConflict":
+    case "MergeFailed":
       return ExitCode.invalidInput
+    case "UsageProblem":
+      return ExitCode.usage
     case "RunFailed":
+    case "RunsFailed":
     case "AccountingBroken":
       return ExitCode.runFailed
     default:
@@ -81,6 +105,10 @@ export const messageOf = (error: unknown): string | undefined => {
   }
   if (error instanceof InputUnreadable || error instanceof OutputFailed || error instanceof AccountingBroken) {
     return `error: ${error.message}`
+  }
+  // the experiment commands' failures (compare, sweep, merge)
+  if (isTagged(error) && ["RunsFailed", "UsageProblem", "OutputConflict", "MergeFailed", "WorkerStartFailed"].includes(error._tag)) {
+    return `error: ${(error as unknown as Error).message}`
   }
   if (error instanceof Error) return `internal error (a bug, please report it): ${error.stack ?? error.message}`
   return `internal error (a bug, please report it): ${String(error)}`

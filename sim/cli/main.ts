@@ -4,8 +4,11 @@ import { CliConfig, CliOutput, Command, GlobalFlag } from "effect/cli"
 import { engineVersion } from "../version.js"
 import { exitCodesHelp, reportFailure, teardown } from "./errors.js"
 import { helpText } from "./help.js"
+import { compare } from "./compare.js"
+import { merge } from "./merge.js"
 import { run } from "./run.js"
 import { schema } from "./schema.js"
+import { sweep } from "./sweep.js"
 import { validate } from "./validate.js"
 
 /**
@@ -21,7 +24,7 @@ export const aigov = Command.make("aigov").pipe(
       exitCodesHelp,
     ]),
   ),
-  Command.withSubcommands([run, validate, schema]),
+  Command.withSubcommands([run, compare, sweep, merge, validate, schema]),
 )
 
 /** --help, --version and --completions; not the wizard or --log-level, which aigov has no use for */

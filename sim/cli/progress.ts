@@ -17,6 +17,10 @@ export interface ProgressOptions {
   readonly delay?: number
   /** milliseconds between draws */
   readonly interval?: number
+  /** also show the rate (`12.5 runs/s`) */
+  readonly rate?: boolean
+  /** units already done when the bar starts (a resumed run): left out of the rate and the time left */
+  readonly startAt?: number
 }
 
 const silent: Progress = { update: () => {}, finish: () => {} }
@@ -30,11 +34,14 @@ export const progressBar = (total: number, options: ProgressOptions): Progress =
   const interval = options.interval ?? 100
   let last = -Infinity
   let drawn = false
+  const startAt = options.startAt ?? 0
   const draw = (done: number, now: number) => {
     const fraction = Math.min(1, done / total)
     const elapsed = (now - start) / 1000
-    const left = fraction > 0 ? formatSeconds(elapsed * (1 / fraction - 1)) : "?"
-    const tail = ` ${(fraction * 100).toFixed(0).padStart(3)}%  ${done}/${total} ${options.unit}, ${left} left`
+    const fresh = total > startAt ? Math.min(1, (done - startAt) / (total - startAt)) : 1
+    const left = fresh > 0 ? formatSeconds(elapsed * (1 / fresh - 1)) : "?"
+    const rate = options.rate === true ? `, ${formatRate((done - startAt) / Math.max(elapsed, 1e-9))} ${options.unit}/s` : ""
+    const tail = ` ${(fraction * 100).toFixed(0).padStart(3)}%  ${done}/${total} ${options.unit}${rate}, ${left} left`
     const columns = stream.columns > 0 ? stream.columns : 80
     const width = Math.max(10, Math.min(40, columns - tail.length - 3))
     const filled = Math.round(fraction * width)
@@ -56,7 +63,10 @@ export const progressBar = (total: number, options: ProgressOptions): Progress =
   }
 }
 
-const formatSeconds = (s: number): string => {
+export const formatRate = (perSecond: number): string =>
+  perSecond >= 100 ? perSecond.toFixed(0) : perSecond >= 10 ? perSecond.toFixed(1) : perSecond.toFixed(2)
+
+export const formatSeconds = (s: number): string => {
   if (s < 60) return `${s.toFixed(0)}s`
   const m = Math.floor(s / 60)
   if (m < 60) return `${m}m${String(Math.floor(s % 60)).padStart(2, "0")}s`

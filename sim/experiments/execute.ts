@@ -7,7 +7,8 @@ import type { PlannedRun } from "./plan.js"
 export class RunFailed extends Data.TaggedError("RunFailed")<{
   readonly variant: string
   readonly replicate: number
-  readonly error: AccountingBroken
+  /** what broke: an AccountingBroken, or the same reported by a worker thread */
+  readonly error: { readonly message: string }
 }> {
   override get message(): string {
     return `run of variant "${this.variant}", replicate ${this.replicate} failed: ${this.error.message}`
