@@ -21,7 +21,7 @@ export const ExitCode = {
 export const exitCodesHelp = [
   "Exit codes:",
   "  0  ok",
-  "  1  invalid scenario, or an input file missing or unreadable",
+  "  1  invalid scenario, or an input file missing, unreadable or invalid (a ledger that does not verify)",
   "  2  usage error (unknown command or flag, bad or missing argument)",
   "  3  run failed: an invariant broke (the accounts, under --check); nothing written",
   "  4  output could not be written, or an internal error (a bug: please report it)",
@@ -80,6 +80,9 @@ export const exitCodeOf = (error: unknown): number => {
     case "FilesInvalid":
     case "OutputConflict":
     case "MergeFailed":
+    case "LedgerInvalid":
+    case "ResultsUnreadable":
+    case "WeightsInvalid":
       return ExitCode.invalidInput
     case "UsageProblem":
       return ExitCode.usage
@@ -107,7 +110,7 @@ export const messageOf = (error: unknown): string | undefined => {
     return `error: ${error.message}`
   }
   // the experiment commands' failures (compare, sweep, merge)
-  if (isTagged(error) && ["RunsFailed", "UsageProblem", "OutputConflict", "MergeFailed", "WorkerStartFailed"].includes(error._tag)) {
+  if (isTagged(error) && ["RunsFailed", "UsageProblem", "OutputConflict", "MergeFailed", "WorkerStartFailed", "LedgerInvalid", "ResultsUnreadable", "WeightsInvalid"].includes(error._tag)) {
     return `error: ${(error as unknown as Error).message}`
   }
   if (error instanceof Error) return `internal error (a bug, please report it): ${error.stack ?? error.message}`

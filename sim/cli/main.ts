@@ -5,11 +5,15 @@ import { engineVersion } from "../version.js"
 import { exitCodesHelp, reportFailure, teardown } from "./errors.js"
 import { helpText } from "./help.js"
 import { compare } from "./compare.js"
+import { explain } from "./explain.js"
 import { merge } from "./merge.js"
+import { power } from "./power.js"
 import { run } from "./run.js"
 import { schema } from "./schema.js"
 import { sweep } from "./sweep.js"
 import { validate } from "./validate.js"
+import { verify } from "./verify.js"
+import { view } from "./view.js"
 
 /**
  * The `aigov` command line. Each command is one file exporting its Command;
@@ -24,7 +28,7 @@ export const aigov = Command.make("aigov").pipe(
       exitCodesHelp,
     ]),
   ),
-  Command.withSubcommands([run, compare, sweep, merge, validate, schema]),
+  Command.withSubcommands([run, compare, sweep, merge, validate, schema, verify, explain, power, view]),
 )
 
 /** --help, --version and --completions; not the wizard or --log-level, which aigov has no use for */

@@ -8,6 +8,8 @@ import { type PlannedRun, planTicks, runPlan } from "../experiments/plan.js"
 import { makeWorkerPool } from "../experiments/pool.js"
 import { toResults, toRunRecord } from "../results/records.js"
 import { type RunRecord, Results } from "../results/schema.js"
+import type { LedgerEntry } from "../ledger/chain.js"
+import { ledgerLines, runId } from "../ledger/jsonl.js"
 import type { LedgerEntryEncoded } from "../ledger/schema.js"
 import type { LoadedScenario } from "../scenario/load.js"
 import { InputUnreadable, UsageProblem, exitCodesHelp } from "./errors.js"
@@ -112,9 +114,16 @@ export const run = Command.make(
             enabled: !input.quiet && process.stderr.isTTY === true,
             unit: "ticks",
           })
-          const csvPath = yield* Effect.scoped(
+          const [csvPath, ledgerPath] = yield* Effect.scoped(
             Effect.gen(function* () {
               const csv = yield* outputs.open("series.csv")
+              // every run's governance ledger, one hash chain per run (empty without governance)
+              const ledger = yield* outputs.open("ledger.jsonl")
+              const writeLedger = (variant: string, replicate: number, entries: ReadonlyArray<LedgerEntry>) =>
+                Effect.gen(function* () {
+                  const lines = ledgerLines(runId(variant, replicate), entries)
+                  if (lines.length > 0) yield* ledger.write(`${lines.join("\n")}\n`)
+                })
               yield* csv.write(seriesCsvHeader)
               if (workers <= 1) {
                 yield* executeSequential(plan, { check: input.check, onProgress: progress.update }, (result) =>
@@ -122,12 +131,14 @@ export const run = Command.make(
                     records.push(toRunRecord(result))
                     summaries.push(result.summary)
                     for (const chunk of seriesCsvChunks(result)) yield* csv.write(chunk)
+                    yield* writeLedger(result.variant, result.replicate, result.ledger.entries)
                   }),
                 )
               } else {
                 // on the worker pool: runs finish in any order, the files list them in plan order
                 const done = yield* executeOnPool(plan, { workers, check: input.check, onProgress: progress.update })
-                for (const { record } of done) {
+                for (const { record, ledger: entries } of done) {
+                  yield* writeLedger(record.variant, record.replicate, entries as ReadonlyArray<LedgerEntry>)
                   records.push(record)
                   summaries.push(record.summary)
                   const series: Record<string, Float64Array> = {}
@@ -135,14 +146,14 @@ export const run = Command.make(
                   for (const chunk of seriesCsvChunks({ variant: record.variant, replicate: record.replicate, series })) yield* csv.write(chunk)
                 }
               }
-              return csv.path
+              return [csv.path, ledger.path] as const
             }),
           ).pipe(Effect.ensuring(Effect.sync(progress.finish)))
           // results.json is checked against the schema the viewer decodes it with
           const encoded = yield* encodeResults(toResults(loaded, records)).pipe(Effect.orDie)
           const jsonPath = yield* outputs.writeWhole("results.json", `${JSON.stringify(encoded)}\n`)
           yield* outputs.commit
-          return [jsonPath, csvPath]
+          return [jsonPath, csvPath, ledgerPath]
         }),
       )
       const seconds = (performance.now() - started) / 1000
@@ -158,8 +169,9 @@ export const run = Command.make(
     helpText([
       "Runs every variant of the scenario (in file order), replicates 0..R-1 of each, and writes two files " +
         "into DIR, atomically and only when every run succeeded:",
-      "  results.json  every run's series, final values, flows and hash (what the viewer reads)\n" +
-        "  series.csv    long format for pandas/R: variant,replicate,tick,metric,value",
+      "  results.json  every run's series, final values, flows, hash and ledger seal (what the viewer reads)\n" +
+        "  series.csv    long format for pandas/R: variant,replicate,tick,metric,value\n" +
+        "  ledger.jsonl  every run's governance ledger, one SHA-256 hash chain per run (`aigov verify`, `aigov explain`)",
       "In series.csv, tick is the 1-based month at whose end the value was recorded (1..ticks), so " +
         "series[name][i] in results.json is tick i+1. Values are printed at full precision; an undefined " +
         "value is an empty field (null in results.json).",

@@ -57,7 +57,7 @@ describe("aigov run", () => {
     for (const run of results.runs) {
       for (const values of Object.values(run.series)) expect(values).toHaveLength(12)
     }
-    expect(readdirSync(out).sort()).toEqual(["results.json", "series.csv"])
+    expect(readdirSync(out).sort()).toEqual(["ledger.jsonl", "results.json", "series.csv"])
   })
 
   it("writes series.csv in long format: one row per variant × replicate × tick × metric, tick 1-based, full precision", () => {
