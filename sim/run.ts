@@ -1,6 +1,6 @@
 import type { FlowTotal } from "./accounts.js"
 import type { LedgerEntry } from "./ledger/chain.js"
-import { createSimulation } from "./engine.js"
+import { type Simulation, createSimulation } from "./engine.js"
 import { canonicalJson, hashColumns } from "./hash.js"
 import type { Scenario } from "./scenario/schema.js"
 
@@ -28,12 +28,21 @@ export interface RunOptions {
 }
 
 /** Runs one replicate of one variant to the horizon. A pure function of its inputs. */
-export const runOnce = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): RunResult => {
+export const runOnce = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): RunResult =>
+  resultOf(simulateToHorizon(variant, scenario, replicate, options), variant, replicate)
+
+/** The simulation of one run, stepped to its horizon (for callers that also read the final state). */
+export const simulateToHorizon = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): Simulation => {
   const sim = createSimulation(scenario, { variant, replicate, check: options.check ?? false })
   for (let t = 0; t < scenario.ticks; t++) {
     sim.step()
     options.onTick?.(t + 1, scenario.ticks)
   }
+  return sim
+}
+
+/** A finished simulation's result: series, summary, flows, ledger and the hash over them. */
+export const resultOf = (sim: Simulation, variant: string, replicate: number): RunResult => {
   const series = sim.series.toRecord()
   const summary: Record<string, number | null> = {}
   for (const [name, values] of Object.entries(series)) {
@@ -47,5 +56,5 @@ export const runOnce = (variant: string, scenario: Scenario, replicate: number, 
   const ledger = { head: sim.ledger.head, length: sim.ledger.length, entries: sim.ledger.entries }
   // the ledger head joins the hash only when there is a ledger, so runs without governance hash as before
   const hash = hashColumns(series, canonicalJson(ledger.length > 0 ? { summary, flows, ledger: ledger.head } : { summary, flows }))
-  return { variant, replicate, seed: scenario.seed, hash, summary, series, flows, ledger }
+  return { variant, replicate, seed: sim.scenario.seed, hash, summary, series, flows, ledger }
 }

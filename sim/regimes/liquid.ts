@@ -9,7 +9,7 @@ import {
   emptyTally,
   influencers,
   outcomeOf,
-  statusOf,
+  tallyOutcome,
 } from "./regime.js"
 
 /** `final[row]` of a row whose delegation chain has no final voter (a cycle, or too long). */
@@ -220,19 +220,7 @@ export const createLiquid = (g: RegimeSetupLike, delegate: Int32Array): Regime &
           }
           influencedBy = lab
         }
-        const { status, reason } = statusOf(t, gov)
-        return {
-          status,
-          reason: influencedBy >= 0 ? `${reason}; lab ${influencedBy} bribed the deciding delegates` : reason,
-          yes: t.yes,
-          no: t.no,
-          abstain: t.abstain,
-          turnout: t.total > 0 ? (t.yes + t.no + t.abstain) / t.total : 0,
-          quorumMet: t.yes + t.no + t.abstain >= gov.quorum * t.total && t.total > 0,
-          transactions,
-          influencedBy,
-          payments,
-        }
+        return tallyOutcome(t, gov, influencedBy, "bribed the deciding delegates", transactions, payments)
       })
     },
   }

@@ -8,7 +8,7 @@ import {
   influencers,
   outcomeOf,
   sincereTally,
-  statusOf,
+  tallyOutcome,
   sybilCost,
   weightNeeded,
 } from "./regime.js"
@@ -71,19 +71,7 @@ export const onePerson: RegimeFactory = ({ governance: g }) => {
           votes.target[row] = 0
           influencedBy = row
         }
-        const { status, reason } = statusOf(t, g)
-        return {
-          status,
-          reason: influencedBy >= 0 ? `${reason}; lab ${influencedBy} added the deciding Sybil identities` : reason,
-          yes: t.yes,
-          no: t.no,
-          abstain: t.abstain,
-          turnout: t.total > 0 ? (t.yes + t.no + t.abstain) / t.total : 0,
-          quorumMet: t.yes + t.no + t.abstain >= g.quorum * t.total && t.total > 0,
-          transactions,
-          influencedBy,
-          payments,
-        }
+        return tallyOutcome(t, g, influencedBy, "added the deciding Sybil identities", transactions, payments)
       })
     },
   }

@@ -8,7 +8,7 @@ import {
   influencers,
   outcomeOf,
   sincereTally,
-  statusOf,
+  tallyOutcome,
   sybilCost,
   weightNeeded,
   withMargin,
@@ -81,19 +81,7 @@ export const quadratic: RegimeFactory = ({ governance: g }) => {
           votes.target[row] = 0
           influencedBy = row
         }
-        const { status, reason } = statusOf(t, g)
-        return {
-          status,
-          reason: influencedBy >= 0 ? `${reason}; lab ${influencedBy} split its credits over Sybil identities` : reason,
-          yes: t.yes,
-          no: t.no,
-          abstain: t.abstain,
-          turnout: t.total > 0 ? (t.yes + t.no + t.abstain) / t.total : 0,
-          quorumMet: t.yes + t.no + t.abstain >= g.quorum * t.total && t.total > 0,
-          transactions,
-          influencedBy,
-          payments,
-        }
+        return tallyOutcome(t, g, influencedBy, "split its credits over Sybil identities", transactions, payments)
       })
     },
   }

@@ -249,3 +249,30 @@ export const statusOf = (t: Tally, g: Governance): { status: "passed" | "rejecte
     ? { status: "passed", reason: "yes above the threshold" }
     : { status: "rejected", reason: "yes not above the threshold" }
 }
+
+/**
+ * The outcome of a tally under quorum and threshold, shared by the voting regimes:
+ * `influence` says how the lab `influencedBy` swayed it (e.g. "bought the deciding tokens").
+ */
+export const tallyOutcome = (
+  t: Tally,
+  g: Governance,
+  influencedBy: number,
+  influence: string,
+  transactions: number,
+  payments: ReadonlyArray<Payment>,
+): Outcome => {
+  const { status, reason } = statusOf(t, g)
+  return {
+    status,
+    reason: influencedBy >= 0 ? `${reason}; lab ${influencedBy} ${influence}` : reason,
+    yes: t.yes,
+    no: t.no,
+    abstain: t.abstain,
+    turnout: t.total > 0 ? (t.yes + t.no + t.abstain) / t.total : 0,
+    quorumMet: t.yes + t.no + t.abstain >= g.quorum * t.total && t.total > 0,
+    transactions,
+    influencedBy,
+    payments,
+  }
+}

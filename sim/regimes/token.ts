@@ -8,7 +8,7 @@ import {
   influencers,
   outcomeOf,
   sincereTally,
-  statusOf,
+  tallyOutcome,
   weightNeeded,
   withMargin,
 } from "./regime.js"
@@ -69,19 +69,7 @@ export const token: RegimeFactory = ({ governance: g }) => {
           }
           influencedBy = row
         }
-        const { status, reason } = statusOf(t, g)
-        return {
-          status,
-          reason: influencedBy >= 0 ? `${reason}; lab ${influencedBy} bought the deciding tokens` : reason,
-          yes: t.yes,
-          no: t.no,
-          abstain: t.abstain,
-          turnout: t.total > 0 ? (t.yes + t.no + t.abstain) / t.total : 0,
-          quorumMet: t.yes + t.no + t.abstain >= g.quorum * t.total && t.total > 0,
-          transactions,
-          influencedBy,
-          payments,
-        }
+        return tallyOutcome(t, g, influencedBy, "bought the deciding tokens", transactions, payments)
       })
     },
   }
