@@ -4,6 +4,12 @@ import { type Simulation, createSimulation } from "./engine.js"
 import { canonicalJson, hashColumns } from "./hash.js"
 import type { Scenario } from "./scenario/schema.js"
 
+export interface Holdings {
+  readonly capital: ReadonlyArray<number>
+  readonly compute: ReadonlyArray<number>
+  readonly knowledge: ReadonlyArray<number>
+}
+
 /** What one (scenario, variant, replicate) run produces. */
 export interface RunResult {
   readonly variant: string
@@ -17,6 +23,8 @@ export interface RunResult {
   readonly series: Readonly<Record<string, Float64Array>>
   /** cumulative sources and sinks of every asset */
   readonly flows: ReadonlyArray<FlowTotal>
+  /** what each lab active at the end holds (capital USD, compute H100e, knowledge FLOP): Lorenz curves */
+  readonly holdings: Holdings
   /** the run's governance ledger: its head hash, length and entries (empty under `regime: none`) */
   readonly ledger: { readonly head: string; readonly length: number; readonly entries: ReadonlyArray<LedgerEntry> }
 }
@@ -56,5 +64,13 @@ export const resultOf = (sim: Simulation, variant: string, replicate: number): R
   const ledger = { head: sim.ledger.head, length: sim.ledger.length, entries: sim.ledger.entries }
   // the ledger head joins the hash only when there is a ledger, so runs without governance hash as before
   const hash = hashColumns(series, canonicalJson(ledger.length > 0 ? { summary, flows, ledger: ledger.head } : { summary, flows }))
-  return { variant, replicate, seed: sim.scenario.seed, hash, summary, series, flows, ledger }
+  const { labs } = sim.state
+  const holdings = { capital: [] as Array<number>, compute: [] as Array<number>, knowledge: [] as Array<number> }
+  for (let i = 0; i < labs.size; i++) {
+    if (labs.active[i] !== 1) continue
+    holdings.capital.push(labs.capital[i]!)
+    holdings.compute.push(labs.compute[i]!)
+    holdings.knowledge.push(labs.knowledge[i]!)
+  }
+  return { variant, replicate, seed: sim.scenario.seed, hash, summary, series, flows, ledger, holdings }
 }

@@ -15,6 +15,7 @@ export const toRunRecord = (run: RunResult): RunRecord => ({
   ),
   flows: run.flows,
   ledger: { head: run.ledger.head, length: run.ledger.length },
+  holdings: run.holdings,
 })
 
 export const toResults = (loaded: LoadedScenario, runs: ReadonlyArray<RunRecord>): Results => ({

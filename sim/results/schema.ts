@@ -26,6 +26,14 @@ export const RunRecord = Schema.Struct({
   flows: Schema.Array(FlowTotal),
   /** the run's governance ledger chain: head hash and length (the entries go to ledger.jsonl) */
   ledger: LedgerSeal,
+  /** what each lab active at the end holds, for Lorenz curves (optional: older files lack it) */
+  holdings: Schema.optionalKey(
+    Schema.Struct({
+      capital: Schema.Array(Schema.Finite),
+      compute: Schema.Array(Schema.Finite),
+      knowledge: Schema.Array(Schema.Finite),
+    }),
+  ),
 })
 export type RunRecord = typeof RunRecord.Type
 

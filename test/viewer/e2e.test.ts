@@ -160,11 +160,10 @@ describe.skipIf(browser === undefined)("the viewer in Chromium", () => {
     await shot("outcomes")
   })
 
-  it("explains why a results file has no Lorenz curves", async () => {
+  it("draws Lorenz curves from the final holdings a CLI results file carries", async () => {
     await openTab("inequality")
-    expect(await page.isVisible("[data-testid=lorenz-note]")).toBe(true)
-    expect(await page.textContent("[data-testid=lorenz-note]")).toContain("not the labs' holdings")
-    expect(await count("#chart-lorenz svg")).toBe(0)
+    // capital, compute and knowledge for each variant
+    expect(await count("#chart-lorenz path.lorenz")).toBe(3 * variants.length)
   })
 
   it("draws voting power and the decision timeline from ledger.jsonl served next to the results", async () => {
