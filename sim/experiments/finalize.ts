@@ -1,4 +1,6 @@
 import { Effect, FileSystem, Path } from "effect"
+import type { LedgerEntry } from "../ledger/chain.js"
+import { ledgerLines, runId } from "../ledger/jsonl.js"
 import { resultsFormat, type RunRecord } from "../results/schema.js"
 import { csvField, seriesCsvChunks, seriesCsvHeader } from "./csv.js"
 import { type PlannedRun, formatValue } from "./experiment.js"
@@ -15,6 +17,7 @@ import type { Manifest, RunStore } from "./store.js"
  *
  *   results.json     the Results of `aigov run` (what the viewer reads), runs in plan order
  *   summary.csv      one row per run: identity, swept parameter values, every final value, hash
+ *   ledger.jsonl     every run's governance ledger, one hash chain per run (`aigov verify`)
  *   series.csv       with --series other than none: the kept series in long format
  *   comparison.csv   compare: per variant and metric, median and 90% interval, paired difference to the first
  *   points.csv       sweep: the same per design point (no differences)
@@ -182,6 +185,17 @@ export const finalize = (
       yield* summary.flush()
       if (series !== undefined) yield* series.flush()
 
+      // pass 3: ledger.jsonl, every run's governance ledger in plan order (canonical lines)
+      const ledger = buffered(yield* outputs.open("ledger.jsonl"))
+      for (const run of plan) {
+        const line = yield* store.readLedger(run)
+        if (line === undefined) continue
+        const record = JSON.parse((yield* store.read(run))!) as RunRecord
+        const lines = ledgerLines(runId(record.variant, record.replicate), JSON.parse(line) as ReadonlyArray<LedgerEntry>)
+        if (lines.length > 0) yield* ledger.write(`${lines.join("\n")}\n`)
+      }
+      yield* ledger.flush()
+
       // statistics over replicates, per arm and metric
       const statistics: Array<ArmStatistics> = []
       arms.forEach((arm, a) => {
@@ -256,7 +270,7 @@ export const finalize = (
         yield* fs.remove(failuresPath, { force: true }).pipe(Effect.ignore)
       }
       yield* outputs.commit
-      const names = ["results.json", "summary.csv", ...(withSeries ? ["series.csv"] : []), sweep ? "points.csv" : "comparison.csv"]
+      const names = ["results.json", "summary.csv", ...(withSeries ? ["series.csv"] : []), "ledger.jsonl", sweep ? "points.csv" : "comparison.csv"]
       if (sweep && design?.saltelli != null && design.sensitivity !== null) names.push("sensitivity.csv")
       if (options.failures.length > 0) names.push("failures.json")
       return { paths: names.map((n) => path.join(dir, n)), planned: plan.length, written, statistics, sensitivity }

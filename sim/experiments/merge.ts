@@ -80,7 +80,7 @@ export const mergeExperiments = (
       for (const source of sources) {
         const line = yield* source.read(run)
         if (line === undefined) continue
-        yield* target.write(run, line)
+        yield* target.write(run, line, (yield* source.readLedger(run)) ?? "[]")
         copied++
         found = true
         break

@@ -82,7 +82,7 @@ export const runExperiment = (
           const pool = yield* makeWorkerPool({
             size: workers,
             entry: options.workerEntry,
-            init: { _tag: "Init", check: options.check, series: options.series, progressEveryMs: 0, ledgerEntries: false },
+            init: { _tag: "Init", check: options.check, series: options.series, progressEveryMs: 0, ledgerEntries: true },
           })
           const order = options.dispatchOrder?.(pending) ?? pending
           yield* Effect.forEach(
@@ -92,7 +92,7 @@ export const runExperiment = (
                 const arm = experiment.arms[run.arm]!
                 const outcome = yield* pool.run({ index: run.index, arm: run.arm, name: arm.name, replicate: run.replicate, scenario: arm.scenario })
                 if (outcome._tag === "Done") {
-                  yield* store.write(run, JSON.stringify(outcome.record))
+                  yield* store.write(run, JSON.stringify(outcome.record), JSON.stringify(outcome.ledger ?? []))
                 } else {
                   failures.push({
                     index: run.index,

@@ -32,7 +32,7 @@ import { OutputFailed, describePlatformError } from "./outputs.js"
 const tempTag = `${hostname().replace(/[^\w-]/g, "_")}-${process.pid}-${Math.floor(Math.random() * 2 ** 32).toString(36)}`
 
 export const manifestFormat = "aigov-experiment/1"
-export const runFileFormat = "aigov-run/1"
+export const runFileFormat = "aigov-run/2"
 
 export const ManifestArm = Schema.Struct({
   name: Schema.String,
@@ -137,8 +137,10 @@ export interface RunStore {
    * this run's and its checksum matches; undefined otherwise.
    */
   readonly read: (run: PlannedRun) => Effect.Effect<string | undefined>
-  /** commits a record (its JSON line) atomically: temp file, then rename */
-  readonly write: (run: PlannedRun, recordLine: string) => Effect.Effect<void, OutputFailed>
+  /** the run's ledger entries (a JSON array, one line), under the same conditions as `read` */
+  readonly readLedger: (run: PlannedRun) => Effect.Effect<string | undefined>
+  /** commits a record and its ledger (JSON lines) atomically: temp file, then rename */
+  readonly write: (run: PlannedRun, recordLine: string, ledgerLine?: string) => Effect.Effect<void, OutputFailed>
 }
 
 /** What the store needs of an arm (an `Arm`, or a manifest's arm). */
@@ -149,12 +151,14 @@ const armKeys = (arms: ReadonlyArray<StoreArm>, engineBuild: string, series: Ser
   arms.map((arm) => sha256Hex(canonicalJson({ engineVersion, engineBuild, name: arm.name, scenario: arm.scenario, series })))
 
 /**
- * The run files of an experiment directory. A run file is two lines:
+ * The run files of an experiment directory. A run file is three lines:
  *
- *   {"format":"aigov-run/1","key":"<run key>","check":"<SHA-256 of the next line>"}
+ *   {"format":"aigov-run/2","key":"<run key>","check":"<SHA-256 of the next two lines>"}
  *   {"variant":…,"replicate":…,"seed":…,"hash":…,"summary":{…},"series":{…},"flows":[…],…}
+ *   [{"index":0,"tick":…,"kind":…,"data":{…},"prev":…,"hash":…},…]
  *
- * the second being the run's record exactly as it goes into results.json.
+ * the second being the run's record exactly as it goes into results.json, the
+ * third its governance ledger (the entries that go into ledger.jsonl; [] without governance).
  */
 export const runStore = (
   dir: string,
@@ -188,8 +192,7 @@ export const runStore = (
 
     // Reads are synchronous: tens of thousands of small files, read one after the other
     // (resume, merge, outputs), are about twice as fast without a thread-pool round trip each.
-    const read = (run: PlannedRun): Effect.Effect<string | undefined> =>
-      Effect.sync(() => {
+    const parse = (run: PlannedRun): { readonly record: string; readonly ledger: string } | undefined => {
         if (!listed(run)) return undefined
         let text: string
         try {
@@ -207,14 +210,18 @@ export const runStore = (
         }
         const decoded = decodeHeader(header)
         if (decoded._tag === "None") return undefined
-        const line = text.slice(newline + 1, -1)
-        if (decoded.value.key !== keyOf(run) || decoded.value.check !== checksum(line)) return undefined
-        return line
-      })
+        const body = text.slice(newline + 1, -1)
+        if (decoded.value.key !== keyOf(run) || decoded.value.check !== checksum(body)) return undefined
+        const split = body.indexOf("\n")
+        if (split < 0) return undefined
+        return { record: body.slice(0, split), ledger: body.slice(split + 1) }
+      }
+    const read = (run: PlannedRun): Effect.Effect<string | undefined> => Effect.sync(() => parse(run)?.record)
+    const readLedger = (run: PlannedRun): Effect.Effect<string | undefined> => Effect.sync(() => parse(run)?.ledger)
 
     // Writes are synchronous too: one small file and a rename per run, thousands a second,
     // cost less this way than as a chain of asynchronous file operations (time and garbage).
-    const write = (run: PlannedRun, recordLine: string): Effect.Effect<void, OutputFailed> =>
+    const write = (run: PlannedRun, recordLine: string, ledgerLine = "[]"): Effect.Effect<void, OutputFailed> =>
       Effect.suspend(() => {
         const armDir = armDirs[run.arm]!
         const final = pathOf(run)
@@ -225,9 +232,10 @@ export const runStore = (
             mkdirSync(armDir, { recursive: true })
             made.add(run.arm)
           }
-          const header = JSON.stringify({ format: runFileFormat, key: keyOf(run), check: checksum(recordLine) })
+          const body = `${recordLine}\n${ledgerLine}`
+          const header = JSON.stringify({ format: runFileFormat, key: keyOf(run), check: checksum(body) })
           at = tmp
-          writeFileSync(tmp, `${header}\n${recordLine}\n`)
+          writeFileSync(tmp, `${header}\n${body}\n`)
           at = final
           renameSync(tmp, final)
         } catch (error) {
@@ -237,7 +245,7 @@ export const runStore = (
         return Effect.void
       })
 
-    return { dir, pathOf, read, write }
+    return { dir, pathOf, read, readLedger, write }
   })
 
 const describeNodeError = (error: unknown): string => {

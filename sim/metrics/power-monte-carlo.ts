@@ -6,7 +6,7 @@
  *
  * Randomness comes only from `random`, a function returning uniforms in
  * [0, 1) — pass the simulation's seeded stream; the same stream state gives
- * the same estimate. Math.random is never used.
+ * the same estimate; no ambient randomness is used.
  *
  * Coalition weights are float sums, so a coalition counts as winning when its
  * weight is ≥ q − 1e-12·W: summation order must not decide ties such as

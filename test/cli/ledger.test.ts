@@ -102,6 +102,22 @@ describe("aigov run writes the ledger; aigov verify checks it", () => {
     expect(r.stderr).toMatch(/does not verify, nothing explained/)
   })
 
+  it("compare writes the same ledger.jsonl on 1 and 2 workers, and it verifies against its results.json", () => {
+    const file = join(temp.dir, "governed.yaml")
+    const one = join(temp.dir, "compare-1")
+    const two = join(temp.dir, "compare-2")
+    expect(aigov(["compare", file, "--out", one, "--quiet", "--workers", "1"]).code).toBe(0)
+    expect(aigov(["compare", file, "--out", two, "--quiet", "--workers", "2"]).code).toBe(0)
+    const ledger = readFileSync(join(one, "ledger.jsonl"), "utf8")
+    expect(ledger.length).toBeGreaterThan(0)
+    expect(readFileSync(join(two, "ledger.jsonl"), "utf8")).toBe(ledger)
+    // the same chains as `aigov run` wrote for the same runs
+    expect(ledger).toBe(readFileSync(join(out, "ledger.jsonl"), "utf8"))
+    const r = aigov(["verify", one])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/2 runs, .* heads and lengths match results.json/)
+  })
+
   it("verify names a missing folder or file", () => {
     copyFileSync(join(out, "results.json"), join(temp.dir, "lonely.json"))
     const r = aigov(["verify", join(temp.dir, "nothing-here")])

@@ -56,7 +56,7 @@ describe("aigov compare", () => {
     expect(lines[block + 1]).toMatch(/^ {2}variant +value +Δ vs gentle +higher$/)
     expect(lines[block + 2]).toMatch(/^ {2}gentle +\S+ \[\S+, \S+\]$/)
     expect(lines[block + 3]).toMatch(/^ {2}steep +\S+ \[\S+, \S+\] +\+\S+ \[\S+, \S+\] +\d\/5$/)
-    expect(readdirSync(out).sort()).toEqual(["comparison.csv", "manifest.json", "results.json", "runs", "summary.csv"])
+    expect(readdirSync(out).sort()).toEqual(["comparison.csv", "ledger.jsonl", "manifest.json", "results.json", "runs", "summary.csv"])
     expect(r.stdout).toContain(join(out, "results.json"))
   })
 

@@ -43,15 +43,16 @@ const runFiles = (out: string): number => {
   }
 }
 
-/** Run files that are in place (not temp files): each must be whole, its checksum matching its record. */
+/** Run files that are in place (not temp files): each must be whole, its checksum matching its record and ledger. */
 const committedRuns = (out: string): number => {
   let count = 0
   for (const [path, text] of Object.entries(filesOf(out))) {
     if (!path.startsWith("runs/")) continue
-    const [header, record, rest] = text.split("\n")
+    const [header, record, ledger, rest] = text.split("\n")
     expect(rest).toBe("")
+    expect(Array.isArray(JSON.parse(ledger!))).toBe(true)
     const { check } = JSON.parse(header!)
-    expect(createHash("sha256").update(record!, "utf8").digest("hex")).toBe(check)
+    expect(createHash("sha256").update(`${record!}\n${ledger!}`, "utf8").digest("hex")).toBe(check)
     count++
   }
   return count
