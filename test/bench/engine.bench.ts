@@ -76,6 +76,22 @@ row("RSS added by the run's state", `${mib(rssAfterSetup - rssBefore)} MiB`)
 row("estimated bytes per run", `${mib(estimateRunBytes(scenario))} MiB`)
 row("bytes per agent (state estimate)", `${(estimateRunBytes(scenario) / agents).toFixed(1)}`)
 
+// Governance at the same scale: the scale-1m population under token voting, for
+// 24 months, against the same 24 months without governance (one process, one core).
+{
+  const horizon = 24
+  const timeRun = (regime: "none" | "token") => {
+    const s = { ...scenario, ticks: horizon, governance: { ...scenario.governance, regime } }
+    const t0 = performance.now()
+    const run = createSimulation(s, { variant: "base", replicate: 0, check: false })
+    for (let t = 0; t < horizon; t++) run.step()
+    return performance.now() - t0
+  }
+  const plain = timeRun("none")
+  const governed = timeRun("token")
+  row(`token governance, ${horizon} months`, `${(governed / 1000).toFixed(2)} s vs ${(plain / 1000).toFixed(2)} s without (${(governed / plain).toFixed(2)}×)`)
+}
+
 // CLI start-up: the bundled CLI's `--help` against a bare `node -e 0`, median of 7.
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
