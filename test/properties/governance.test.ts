@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process"
 import fc from "fast-check"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { ledgerKinds } from "../../sim/ledger/chain.js"
 import { verifyAgainst, verifyChain } from "../../sim/ledger/verify.js"
 import { loadScenarioText, resolveScenario } from "../../sim/scenario/load.js"
 import { regimeNames } from "../../sim/scenario/governance.js"
 import type { Scenario } from "../../sim/scenario/schema.js"
 import { runOnce } from "../../sim/run.js"
 import { type JsonObject, activeRegimes, governedScenario, regimes, toYaml } from "./arbitraries.js"
+import { ledgerFields, mutateEntry } from "./ledger-mutation.js"
 import { baseOf, check, numRuns } from "./support.js"
 
 /** Series the governance phase leaves NaN by design until they are defined (no decision yet, no large run, no vote). */
@@ -75,45 +75,6 @@ describe("governance properties: regressions found by the generators", () => {
 // ---------------------------------------------------------------------------
 // Ledger of governed runs
 
-type Field = "index" | "tick" | "kind" | "data" | "dataValue" | "prev" | "hash"
-const fields: ReadonlyArray<Field> = ["index", "tick", "kind", "data", "dataValue", "prev", "hash"]
-
-/** A different value for one field of an entry (always changes it). */
-const mutate = (entry: Record<string, unknown>, field: Field, salt: number): void => {
-  switch (field) {
-    case "index":
-    case "tick":
-      entry[field] = (entry[field] as number) + 1 + salt
-      break
-    case "kind":
-      entry.kind = ledgerKinds[(ledgerKinds.indexOf(entry.kind as never) + 1 + (salt % (ledgerKinds.length - 1))) % ledgerKinds.length]
-      break
-    case "data":
-      entry.data = { ...(entry.data as object), __tampered: salt }
-      break
-    case "dataValue": {
-      // one recorded value changed in place (a vote, a passed flag, a proposal id …)
-      const data = { ...(entry.data as Record<string, unknown>) }
-      const keys = Object.keys(data)
-      if (keys.length === 0) data.__tampered = salt
-      else {
-        const key = keys[salt % keys.length]!
-        const old = data[key]
-        // (+1 is absorbed by large numbers such as a run's FLOP: halve those instead)
-        data[key] = typeof old === "number" ? (old + 1 === old ? old / 2 : old + 1) : typeof old === "boolean" ? !old : JSON.stringify(old) === "\"x\"" ? "y" : "x"
-      }
-      entry.data = data
-      break
-    }
-    case "prev":
-    case "hash": {
-      const h = entry[field] as string
-      const i = salt % h.length
-      entry[field] = h.slice(0, i) + (h[i] === "0" ? "1" : "0") + h.slice(i + 1)
-    }
-  }
-}
-
 describe("governance properties: the ledger of generated runs", () => {
   // the default phases (governance and enforcement included), so most runs keep a ledger
   const governed = governedScenario(fc.constantFrom(...activeRegimes)).map(({ phases: _, ...file }): JsonObject => file)
@@ -134,7 +95,7 @@ describe("governance properties: the ledger of generated runs", () => {
   })
 
   it("any single mutation of any entry of a governed run's chain is detected at that entry; dropping one is detected", () => {
-    const edits = fc.array(fc.record({ at: fc.nat(), field: fc.constantFrom(...fields), salt: fc.nat({ max: 1_000 }) }), { minLength: 1, maxLength: 6 })
+    const edits = fc.array(fc.record({ at: fc.nat(), field: fc.constantFrom(...ledgerFields), salt: fc.nat({ max: 1_000 }) }), { minLength: 1, maxLength: 6 })
     let tried = 0
     check(fc.tuple(governed, edits, fc.nat()), ([file, list, drop]) => {
       const run = runOnce("base", baseOf(file), 0)
@@ -144,7 +105,7 @@ describe("governance properties: the ledger of generated runs", () => {
       for (const { at: raw, field, salt } of list) {
         const at = raw % n
         const entries = JSON.parse(pristine) as Array<Record<string, unknown>>
-        mutate(entries[at]!, field, salt)
+        mutateEntry(entries[at]!, field, salt)
         const result = verifyChain(entries)
         if (result.ok) throw new Error(`entry ${at} (${String(entries[at]!.kind)}) with its ${field} changed still verifies`)
         expect(result.index, `mutating ${field} of entry ${at}: ${result.reason}`).toBe(at)

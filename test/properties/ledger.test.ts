@@ -2,6 +2,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Ledger, ledgerKinds } from "../../sim/ledger/chain.js"
 import { verifyChain } from "../../sim/ledger/verify.js"
+import { ledgerFields, mutateEntry } from "./ledger-mutation.js"
 import { check } from "./support.js"
 
 const record = fc.record({
@@ -16,31 +17,6 @@ const build = (records: ReadonlyArray<{ tick: number; kind: (typeof ledgerKinds)
   return ledger
 }
 
-type Field = "index" | "tick" | "kind" | "data" | "prev" | "hash"
-const fields: ReadonlyArray<Field> = ["index", "tick", "kind", "data", "prev", "hash"]
-
-/** A different value for one field of an entry (always changes it). */
-const mutate = (entry: Record<string, unknown>, field: Field, salt: number): void => {
-  switch (field) {
-    case "index":
-    case "tick":
-      entry[field] = (entry[field] as number) + 1 + salt
-      break
-    case "kind":
-      entry.kind = ledgerKinds[(ledgerKinds.indexOf(entry.kind as never) + 1 + (salt % (ledgerKinds.length - 1))) % ledgerKinds.length]
-      break
-    case "data":
-      entry.data = { ...(entry.data as object), __tampered: salt }
-      break
-    case "prev":
-    case "hash": {
-      const h = entry[field] as string
-      const i = salt % h.length
-      entry[field] = h.slice(0, i) + (h[i] === "0" ? "1" : "0") + h.slice(i + 1)
-    }
-  }
-}
-
 describe("ledger properties", () => {
   it("any sequence of appends verifies, and the head is the last hash", () => {
     check(fc.array(record, { maxLength: 30 }), (records) => {
@@ -52,11 +28,11 @@ describe("ledger properties", () => {
 
   it("any single mutation of one field of one entry is detected at that entry or the next", () => {
     const arbitrary = fc.array(record, { minLength: 1, maxLength: 20 }).chain((records) =>
-      fc.record({ records: fc.constant(records), at: fc.nat({ max: records.length - 1 }), field: fc.constantFrom(...fields), salt: fc.nat({ max: 1_000 }) })
+      fc.record({ records: fc.constant(records), at: fc.nat({ max: records.length - 1 }), field: fc.constantFrom(...ledgerFields), salt: fc.nat({ max: 1_000 }) })
     )
     check(arbitrary, ({ records, at, field, salt }) => {
       const entries = JSON.parse(JSON.stringify(build(records).entries)) as Array<Record<string, unknown>>
-      mutate(entries[at]!, field, salt)
+      mutateEntry(entries[at]!, field, salt)
       const result = verifyChain(entries)
       expect(result.ok).toBe(false)
       // an edited hash is caught at its own entry, or (when it still looks well formed) by the next entry's prev
