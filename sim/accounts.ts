@@ -106,18 +106,6 @@ export class Accounts {
     this.tally(flow, amount)
   }
 
-  /** `to[k] += amounts[k]` for k < n, from outside the model. */
-  mintEach(flow: Flow, to: Float64Array, amounts: Float64Array, n: number): void {
-    let total = 0
-    for (let k = 0; k < n; k++) {
-      const amount = amounts[k]!
-      if (!(amount >= 0 && amount < Infinity)) this.validAmount(flow.asset, amount)
-      to[k]! += amount
-      total += amount
-    }
-    this.tally(flow, total)
-  }
-
   /** `from[k] -= amounts[k]` for k < n, to outside the model. */
   burnEach(flow: Flow, from: Float64Array, amounts: Float64Array, n: number): void {
     let total = 0
@@ -130,53 +118,6 @@ export class Accounts {
       total += amount
     }
     this.tally(flow, total)
-  }
-
-  /** Each `from[k]` pays `amounts[k]` into `to[j]` (many payers, one payee). */
-  payEach(asset: Asset, from: Float64Array, amounts: Float64Array, n: number, to: Float64Array, j: number): void {
-    let total = 0
-    for (let k = 0; k < n; k++) {
-      const amount = amounts[k]!
-      if (!(amount >= 0 && amount < Infinity)) this.validAmount(asset, amount)
-      const left = from[k]! - amount
-      if (left < 0) this.overdraft(asset, from[k]!, amount)
-      from[k] = left
-      total += amount
-    }
-    to[j]! += total
-    this.phaseGross[assetIndex[asset]]! += total
-  }
-
-  /** `from[k] -= share · base[k]` for k < n, to outside the model (e.g. consumption out of income). */
-  burnEachShare(flow: Flow, from: Float64Array, base: Float64Array, share: number, n: number): void {
-    this.validAmount(flow.asset, share)
-    let total = 0
-    for (let k = 0; k < n; k++) {
-      const amount = share * base[k]!
-      if (!(amount >= 0 && amount < Infinity)) this.validAmount(flow.asset, amount)
-      const left = from[k]! - amount
-      if (left < 0) this.overdraft(flow.asset, from[k]!, amount)
-      from[k] = left
-      total += amount
-    }
-    this.tally(flow, total)
-  }
-
-  /** Each `from[k]` pays `share · base[k]` into `to[j]`; returns the total paid. */
-  payEachShare(asset: Asset, from: Float64Array, base: Float64Array, share: number, n: number, to: Float64Array, j: number): number {
-    this.validAmount(asset, share)
-    let total = 0
-    for (let k = 0; k < n; k++) {
-      const amount = share * base[k]!
-      if (!(amount >= 0 && amount < Infinity)) this.validAmount(asset, amount)
-      const left = from[k]! - amount
-      if (left < 0) this.overdraft(asset, from[k]!, amount)
-      from[k] = left
-      total += amount
-    }
-    to[j]! += total
-    this.phaseGross[assetIndex[asset]]! += total
-    return total
   }
 
   /**

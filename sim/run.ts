@@ -39,8 +39,8 @@ export interface RunOptions {
 export const runOnce = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): RunResult =>
   resultOf(simulateToHorizon(variant, scenario, replicate, options), variant, replicate)
 
-/** The simulation of one run, stepped to its horizon (for callers that also read the final state). */
-export const simulateToHorizon = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): Simulation => {
+/** The simulation of one run, stepped to its horizon. */
+const simulateToHorizon = (variant: string, scenario: Scenario, replicate: number, options: RunOptions = {}): Simulation => {
   const sim = createSimulation(scenario, { variant, replicate, check: options.check ?? false })
   for (let t = 0; t < scenario.ticks; t++) {
     sim.step()
@@ -50,7 +50,7 @@ export const simulateToHorizon = (variant: string, scenario: Scenario, replicate
 }
 
 /** A finished simulation's result: series, summary, flows, ledger and the hash over them. */
-export const resultOf = (sim: Simulation, variant: string, replicate: number): RunResult => {
+const resultOf = (sim: Simulation, variant: string, replicate: number): RunResult => {
   const series = sim.series.toRecord()
   const summary: Record<string, number | null> = {}
   for (const [name, values] of Object.entries(series)) {
