@@ -106,4 +106,12 @@ describe("aigov sweep", () => {
     expect(r.stdout).toMatch(/^ {2}p00 {2}economy\.winnerTakeMost=0\.5 {2}economy\.computeBudgetShare=0\.01$/m)
     expect(existsSync(out)).toBe(false)
   })
+
+  it("the bundled sweep scenario is valid at every design point", () => {
+    const out = join(dir, "out-bundled-dry")
+    const r = aigov(["sweep", "scenarios/sensitivity-sweep.yaml", "--out", out, "--dry-run"])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/sobol \(Saltelli\), N = 128, 4 parameters → 768 points/)
+    expect(r.stdout).toContain("every design point is valid:")
+  })
 })
